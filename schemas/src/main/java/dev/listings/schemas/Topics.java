@@ -1,0 +1,24 @@
+package dev.listings.schemas;
+
+/**
+ * Default topic names of the pipeline. Every app takes its topic names from configuration; these are the defaults the
+ * configuration falls back to, and the names the tests import so that topics and tests cannot drift apart.
+ */
+public final class Topics {
+  /** Raw lines, value = the source line as UTF-8 bytes, with provenance headers. */
+  public static final String RAW = "listings.raw.v1";
+  /** Curated listings, Avro {@code CuratedListing}, key = listing id. */
+  public static final String CURATED = "listings.curated.v1";
+  /** Rejected lines and records that failed before the rules could judge them, JSON. */
+  public static final String REJECTS = "listings.rejects.v1";
+  /** One JSON event per source object: lines read, bytes, status. */
+  public static final String INGEST_AUDIT = "ingest.audit.v1";
+  /** Per source object and cleaner task: cumulative curated / rejected / duplicate counts, JSON, compacted. */
+  public static final String LEDGER = "listings.ledger.v1";
+  /** Price per m² statistics by municipality, property type and month, Avro {@code PricePerSqmStats}. */
+  public static final String USECASE_PRICE_PER_SQM = "usecase.price-per-sqm.v1";
+  /** Schemas of the embedded registry, compacted. Same name as Confluent's default. */
+  public static final String SCHEMAS = "_schemas";
+
+  private Topics() {}
+}
