@@ -1,0 +1,93 @@
+package dev.listings.local.cli;
+
+import dev.listings.local.run.GenericAvroDecoder;
+import dev.listings.local.run.RunOutputs;
+import dev.listings.local.run.RunSummary;
+import dev.listings.local.run.Uploader;
+import dev.listings.local.stack.LocalStack;
+import dev.listings.local.stack.UseCases;
+import dev.listings.schemas.registry.SchemaRegistryClients;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ./pipeline run}: the real path (S3 → Connect → Kafka → Streams → tables) for the given files. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the given files or folders through the whole pipeline on a fresh local stack and writes into --out:",
+      "curated.jsonl, rejects.jsonl, summary.json and usecases/<name>.csv.",
+      "Exits 0 when every line is accounted for (curated, rejected or duplicate), non-zero otherwise."
+    })
+final class RunCommand implements Callable<Integer> {
+  @Option(names = "--input", required = true, arity = "1..*", paramLabel = "PATH",
+      description = "Input files or folders (JSON lines, CSV, optionally .gz).")
+  List<Path> inputs;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+  Path out;
+
+  @Option(names = "--state-dir", paramLabel = "DIR",
+      description = "State folder of this run (default: a new folder under .pipeline/runs/, removed at the end).")
+  Path stateDir;
+
+  @Option(names = "--keep-state", description = "Keep the run's state folder (topics, objects, tables) afterwards.")
+  boolean keepState;
+
+  @Mixin StackOptionsMixin stackOptions;
+
+  @Override
+  public Integer call() throws Exception {
+    List<Path> files;
+    try {
+      files = Uploader.expand(inputs);
+    } catch (java.io.IOException e) {
+      System.err.println("pipeline run: " + e.getMessage());
+      return 2;
+    }
+    boolean ownState = stateDir == null;
+    Path state =
+        ownState
+            ? Path.of(".pipeline", "runs", "run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern(
+                "yyyyMMdd-HHmmss-SSS")))
+            : stateDir;
+    LocalStack.wipe(state);
+    int exit;
+    try (LocalStack stack = StackSession.start(stackOptions.toOptions(state), System.out)) {
+      RunSummary summary;
+      try {
+        summary = StackSession.process(stack, files, "incoming/", Duration.ofSeconds(
+            stackOptions.stallTimeoutSeconds), System.out);
+      } catch (dev.listings.local.run.PipelineRun.RunFailed e) {
+        System.err.println("pipeline run: " + e.getMessage());
+        return 1;
+      }
+      RunOutputs outputs =
+          new RunOutputs(
+              stack.endpoints().kafkaBootstrapServers(),
+              new GenericAvroDecoder(SchemaRegistryClients.fromConfig(Map.of(
+                  "schema.registry.url", stack.endpoints().schemaRegistryUrl()))));
+      long[] written = outputs.writeAll(out, summary, UseCases.outputs());
+      StackSession.printSummary(summary, System.out);
+      System.out.println("Wrote " + out.toAbsolutePath() + " (" + written[0] + " curated, " + written[1]
+          + " rejects, summary.json, usecases/)");
+      exit = summary.balanced() && written[0] == summary.curated() ? 0 : 1;
+      if (exit != 0) {
+        System.err.println("pipeline run: the figures do not balance; see summary.json");
+      }
+    } finally {
+      if (ownState && !keepState) {
+        LocalStack.wipe(state);
+      }
+    }
+    return exit;
+  }
+}

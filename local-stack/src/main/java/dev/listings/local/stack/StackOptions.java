@@ -1,0 +1,40 @@
+package dev.listings.local.stack;
+
+import java.nio.file.Path;
+
+/**
+ * Where the local stack keeps its data and which ports it asks for. A busy port falls back to a free one; the ports in
+ * use are written to {@code <stateDir>/endpoints.json}.
+ */
+public record StackOptions(
+    Path stateDir, int kafkaPort, int registryPort, int connectPort, int s3Port, int partitions) {
+
+  public static final int DEFAULT_KAFKA_PORT = 9092;
+  public static final int DEFAULT_REGISTRY_PORT = 8081;
+  public static final int DEFAULT_CONNECT_PORT = 8083;
+  public static final int DEFAULT_S3_PORT = 9000;
+  public static final int DEFAULT_PARTITIONS = 2;
+  public static final String LANDING_BUCKET = "landing";
+  public static final String WAREHOUSE_BUCKET = "warehouse";
+
+  public StackOptions {
+    if (partitions < 1) {
+      throw new IllegalArgumentException("partitions must be at least 1, was " + partitions);
+    }
+  }
+
+  /** The usual ports, so that everyday tools (kcat, AWS CLI, Confluent clients) work unchanged. */
+  public static StackOptions defaults(Path stateDir) {
+    return new StackOptions(
+        stateDir, DEFAULT_KAFKA_PORT, DEFAULT_REGISTRY_PORT, DEFAULT_CONNECT_PORT, DEFAULT_S3_PORT, DEFAULT_PARTITIONS);
+  }
+
+  /** Any free ports: for tests and for runs beside a stack that is already up. */
+  public static StackOptions anyFreePorts(Path stateDir) {
+    return new StackOptions(stateDir, 0, 0, 0, 0, DEFAULT_PARTITIONS);
+  }
+
+  public Path dir(String name) {
+    return stateDir.resolve(name);
+  }
+}

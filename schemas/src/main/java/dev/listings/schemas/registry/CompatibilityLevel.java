@@ -1,0 +1,88 @@
+package dev.listings.schemas.registry;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.SchemaCompatibility.Incompatibility;
+
+/**
+ * Confluent's compatibility levels, judged with Avro's own {@link SchemaCompatibility} rules. BACKWARD: the new schema
+ * reads data written with the previous one; FORWARD: the previous schema reads data written with the new one; FULL:
+ * both; the {@code _TRANSITIVE} variants check against every earlier version instead of the latest only.
+ */
+public enum CompatibilityLevel {
+  NONE(false, false, false),
+  BACKWARD(true, false, false),
+  BACKWARD_TRANSITIVE(true, false, true),
+  FORWARD(false, true, false),
+  FORWARD_TRANSITIVE(false, true, true),
+  FULL(true, true, false),
+  FULL_TRANSITIVE(true, true, true);
+
+  private final boolean newReadsOld;
+  private final boolean oldReadsNew;
+  private final boolean transitive;
+
+  CompatibilityLevel(boolean newReadsOld, boolean oldReadsNew, boolean transitive) {
+    this.newReadsOld = newReadsOld;
+    this.oldReadsNew = oldReadsNew;
+    this.transitive = transitive;
+  }
+
+  /** Parses a level name case-insensitively; error code 42203 for anything else. */
+  public static CompatibilityLevel parse(String name) {
+    try {
+      return valueOf(name.trim().toUpperCase(Locale.ROOT));
+    } catch (RuntimeException e) {
+      throw new SchemaRegistryException(
+          422,
+          SchemaRegistryException.INVALID_COMPATIBILITY_LEVEL,
+          "Invalid compatibility level '" + name + "'. Valid values are " + List.of(values()));
+    }
+  }
+
+  /**
+   * Why {@code candidate} may not follow {@code previous} (oldest first) at this level; empty when it may. Each entry
+   * names the Avro incompatibility type, where it is and which earlier schema it concerns.
+   */
+  public List<String> incompatibilities(Schema candidate, List<Schema> previous) {
+    List<String> problems = new ArrayList<>();
+    if (previous.isEmpty() || this == NONE) {
+      return problems;
+    }
+    List<Schema> checked = transitive ? previous : previous.subList(previous.size() - 1, previous.size());
+    for (int i = 0; i < checked.size(); i++) {
+      Schema old = checked.get(i);
+      String against = transitive ? "earlier schema #" + (i + 1) : "latest schema";
+      if (newReadsOld) {
+        describe(SchemaCompatibility.checkReaderWriterCompatibility(candidate, old), "new reading " + against, problems);
+      }
+      if (oldReadsNew) {
+        describe(SchemaCompatibility.checkReaderWriterCompatibility(old, candidate), against + " reading new", problems);
+      }
+    }
+    return problems;
+  }
+
+  public boolean isCompatible(Schema candidate, List<Schema> previous) {
+    return incompatibilities(candidate, previous).isEmpty();
+  }
+
+  private static void describe(
+      SchemaCompatibility.SchemaPairCompatibility result, String direction, List<String> out) {
+    for (Incompatibility problem : result.getResult().getIncompatibilities()) {
+      out.add(
+          "{errorType:'"
+              + problem.getType()
+              + "', location:'"
+              + problem.getLocation()
+              + "', description:'"
+              + problem.getMessage()
+              + "', direction:'"
+              + direction
+              + "'}");
+    }
+  }
+}
