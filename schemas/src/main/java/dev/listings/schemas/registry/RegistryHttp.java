@@ -44,7 +44,7 @@ final class RegistryHttp {
       if (uri.getScheme() == null || uri.getHost() == null) {
         throw new IllegalArgumentException("Not a registry URL: " + url);
       }
-      String credentials = userInfo != null ? userInfo : uri.getRawUserInfo();
+      String credentials = userInfo != null ? userInfo : uri.getUserInfo();
       String base = uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
           + (uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", ""));
       list.add(new Endpoint(base, credentials == null ? null : basic(credentials)));
@@ -144,7 +144,6 @@ final class RegistryHttp {
   }
 
   private static String basic(String userInfo) {
-    String decoded = java.net.URLDecoder.decode(userInfo, StandardCharsets.UTF_8);
-    return "Basic " + Base64.getEncoder().encodeToString(decoded.getBytes(StandardCharsets.UTF_8));
+    return "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
   }
 }

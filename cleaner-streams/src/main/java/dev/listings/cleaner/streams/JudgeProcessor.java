@@ -1,0 +1,89 @@
+package dev.listings.cleaner.streams;
+
+import dev.listings.cleaner.rules.Failure;
+import dev.listings.cleaner.rules.ListingJudge;
+import dev.listings.cleaner.rules.RejectReason;
+import dev.listings.cleaner.rules.Verdict;
+import dev.listings.schemas.ProvenanceHeaders;
+import java.time.Clock;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+/**
+ * Judges each raw line: accepted lines go on keyed by listing id, rejected lines become reject records (counted in
+ * this task's ledger). Lines the connector flagged as cut or as invalid UTF-8 are rejected as malformed, never
+ * repaired.
+ */
+final class JudgeProcessor implements Processor<byte[], byte[], String, Routed> {
+  private final ListingJudge judge;
+  private final String rulesVersion;
+  private final LedgerTracker ledger;
+  private final Clock clock;
+  private final int rawMaxChars;
+  private final OutcomeListener listener;
+  private ProcessorContext<String, Routed> context;
+
+  JudgeProcessor(ListingJudge judge, String rulesVersion, LedgerTracker ledger, Clock clock, int rawMaxChars,
+      OutcomeListener listener) {
+    this.judge = judge;
+    this.rulesVersion = rulesVersion;
+    this.ledger = ledger;
+    this.clock = clock;
+    this.rawMaxChars = rawMaxChars;
+    this.listener = listener;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, Routed> processorContext) {
+    this.context = processorContext;
+    ledger.init(processorContext);
+  }
+
+  @Override
+  public void process(Record<byte[], byte[]> record) {
+    Headers headers = record.headers();
+    Provenance provenance = Provenance.fromHeaders(headers);
+    Verdict verdict = flaggedByIngest(headers);
+    if (verdict == null) {
+      verdict = judge.judge(record.value());
+    }
+    if (verdict instanceof Verdict.Accepted accepted) {
+      JudgedListing judged = new JudgedListing(accepted.listing(), provenance, rulesVersion);
+      context.forward(new Record<>(accepted.id(), new Routed.ToDedupe(judged), record.timestamp(), headers));
+      return;
+    }
+    Verdict.Rejected rejected = (Verdict.Rejected) verdict;
+    Reject reject = new Reject(
+        rejected.reasons().stream().map(RejectReason::name).toList(),
+        rejected.failures().stream().map(Failure::message).collect(Collectors.joining("; ")),
+        rejected.id(),
+        RawText.of(record.value(), rawMaxChars),
+        provenance,
+        clock.instant(),
+        rulesVersion,
+        null);
+    String reason = reject.reason();
+    String key = reject.key(context.recordMetadata().map(m -> m.topic() + "-" + m.partition() + "@" + m.offset())
+        .orElse("unknown"));
+    context.forward(new Record<>(key, new Routed.ToRejects(CleanerJson.reject(reject, rawMaxChars)),
+        record.timestamp(), RejectHeaders.of(headers, reason)));
+    ledger.rejected(provenance, reason, record.timestamp());
+    listener.rejected(reason);
+  }
+
+  private static Verdict flaggedByIngest(Headers headers) {
+    if (Provenance.isTrue(headers, ProvenanceHeaders.LINE_TRUNCATED)) {
+      return Verdict.Rejected.of(null, RejectReason.MALFORMED_RECORD,
+          "the line was longer than the ingest limit and was cut (" + ProvenanceHeaders.LINE_TRUNCATED
+              + "); it is rejected, never repaired");
+    }
+    if (Provenance.isTrue(headers, ProvenanceHeaders.LINE_INVALID_UTF8)) {
+      return Verdict.Rejected.of(null, RejectReason.MALFORMED_RECORD,
+          "the line is not valid UTF-8 (" + ProvenanceHeaders.LINE_INVALID_UTF8 + "); it is rejected, never repaired");
+    }
+    return null;
+  }
+}

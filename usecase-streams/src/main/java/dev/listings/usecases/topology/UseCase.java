@@ -1,0 +1,19 @@
+package dev.listings.usecases.topology;
+
+import dev.listings.schemas.avro.CuratedListing;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
+
+/**
+ * One use case computed from curated listings: a sub-topology that reads the shared curated stream and writes its own
+ * {@code usecase.<name>.v1} topic. Implementations are found through {@link java.util.ServiceLoader}, so adding a use
+ * case means adding a class, listing it in {@code META-INF/services}, and enabling its name in configuration.
+ */
+public interface UseCase {
+
+  /** Stable name, used in configuration, metric tags, default topic name and as prefix of every node and store. */
+  String name();
+
+  /** Adds this use case's processors, stores and sink to {@code builder}, reading from {@code curated}. */
+  void addTo(StreamsBuilder builder, KStream<String, CuratedListing> curated, UseCaseContext context);
+}
