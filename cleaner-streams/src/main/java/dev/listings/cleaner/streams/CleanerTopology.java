@@ -128,7 +128,7 @@ public final class CleanerTopology {
     ListingJudge judge = new ListingJudge(rules);
     KStream<String, Routed> judged = builder
         .stream(topics.raw(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(RAW_SOURCE))
-        .process(() -> new JudgeProcessor(judge, rulesVersion, ledgerTracker(JUDGE_LEDGER_STORE), clock,
+        .process(() -> new JudgeProcessor(judge, rulesVersion, ledgerTracker(JUDGE, JUDGE_LEDGER_STORE), clock,
             settings.rejectRawMaxChars(), listener), Named.as(JUDGE), JUDGE_LEDGER_STORE);
 
     judged.split(Named.as("judged-"))
@@ -198,12 +198,12 @@ public final class CleanerTopology {
 
   private DedupeProcessor dedupeProcessor() {
     Serializer<CuratedListing> serializer = AvroSerdes.<CuratedListing>valueSerde(serdeConfig).serializer();
-    return new DedupeProcessor(DEDUPE_STORE, ledgerTracker(DEDUPE_LEDGER_STORE), serializer, topics.curated(),
+    return new DedupeProcessor(DEDUPE_STORE, ledgerTracker(DEDUPE, DEDUPE_LEDGER_STORE), serializer, topics.curated(),
         settings.dedupeRetention(), settings.evictionInterval(), listener);
   }
 
-  private LedgerTracker ledgerTracker(String storeName) {
-    return new LedgerTracker(storeName, settings.ledgerPublishInterval(), settings.ledgerRetention(),
+  private LedgerTracker ledgerTracker(String stage, String storeName) {
+    return new LedgerTracker(stage, storeName, settings.ledgerPublishInterval(), settings.ledgerRetention(),
         settings.evictionInterval());
   }
 

@@ -19,11 +19,12 @@ import org.apache.kafka.streams.state.Stores;
  * Keeps one task's cumulative outcome counts per source object in a state store and publishes them to the ledger
  * topic. Counting writes the store in the same transaction as the input offsets; publishing happens on a short
  * wall-clock punctuation for the entries changed since (an "unpublished" flag kept in the store, so a restart publishes
- * what a crash left pending). Record key {@code <taskId>|s3://bucket/key@etag}: readers sum the latest value of every
- * key that shares the object. Entries unchanged for the retention (in stream time) are dropped from the store only;
+ * what a crash left pending). Record key {@code <taskId>.<stage>|s3://bucket/key@etag} (stage {@code judge} or {@code
+ * dedupe}): readers sum the latest value of every key that shares the object. Entries unchanged for the retention (in stream time) are dropped from the store only;
  * their last snapshot stays on the compacted topic.
  */
 final class LedgerTracker {
+  private final String stage;
   private final String storeName;
   private final Duration publishInterval;
   private final Duration retention;
@@ -33,7 +34,9 @@ final class LedgerTracker {
   private KeyValueStore<String, LedgerEntry> store;
   private String keyPrefix;
 
-  LedgerTracker(String storeName, Duration publishInterval, Duration retention, Duration evictionInterval) {
+  LedgerTracker(String stage, String storeName, Duration publishInterval, Duration retention,
+      Duration evictionInterval) {
+    this.stage = stage;
     this.storeName = storeName;
     this.publishInterval = publishInterval;
     this.retention = retention;
@@ -48,7 +51,7 @@ final class LedgerTracker {
   void init(ProcessorContext<String, Routed> processorContext) {
     this.context = processorContext;
     this.store = processorContext.getStateStore(storeName);
-    this.keyPrefix = processorContext.taskId() + "|";
+    this.keyPrefix = processorContext.taskId() + "." + stage + "|";
     unpublished.clear();
     try (KeyValueIterator<String, LedgerEntry> all = store.all()) {
       all.forEachRemaining(kv -> {

@@ -24,7 +24,7 @@ public final class CountingUseCaseMetrics implements UseCaseMetrics {
     return adder == null ? 0 : adder.sum();
   }
 
-  public long skipped(String useCase, String reason) {
+  public long skips(String useCase, String reason) {
     LongAdder adder = skips.get(useCase + "/" + reason);
     return adder == null ? 0 : adder.sum();
   }
