@@ -11,6 +11,7 @@ import dev.listings.usecases.topology.CountingUseCaseMetrics;
 import dev.listings.usecases.topology.UseCaseOptions;
 import dev.listings.usecases.topology.UseCaseTopics;
 import dev.listings.usecases.topology.UseCaseTopology;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -39,6 +40,7 @@ public final class UseCaseDriver implements AutoCloseable {
   private final UseCaseTopology topology;
   private final TopologyTestDriver driver;
   private final TestInputTopic<String, CuratedListing> curated;
+  private final Path stateDir = StateDirs.create();
   private Instant clock = START;
 
   public UseCaseDriver(Collection<String> useCases, UseCaseOptions options) {
@@ -47,6 +49,7 @@ public final class UseCaseDriver implements AutoCloseable {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, UseCaseTopology.DEFAULT_APPLICATION_ID);
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.putAll(topology.requiredStreamsConfig());
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     driver = new TopologyTestDriver(topology.build(), props, START);
     curated =
         driver.createInputTopic(
@@ -117,6 +120,7 @@ public final class UseCaseDriver implements AutoCloseable {
   public void close() {
     driver.close();
     InMemorySchemaRegistryClient.dropScope(scope);
+    StateDirs.delete(stateDir);
     Serdes.String().close();
   }
 }

@@ -77,7 +77,7 @@ public final class CleanerJson {
     return new String(write(json -> {
       json.writeStartObject();
       json.writeStringField("id", listing.id());
-      String amount = BigDecimal.valueOf(listing.price()).toPlainString();
+      String amount = BigDecimal.valueOf(listing.price()).stripTrailingZeros().toPlainString();
       json.writeStringField("raw_price", listing.currency() == null ? amount : amount + " " + listing.currency());
       json.writeNumberField("living_area", listing.livingArea());
       json.writeStringField("property_type", listing.propertyType());

@@ -20,8 +20,8 @@ import org.apache.kafka.streams.state.Stores;
  * topic. Counting writes the store in the same transaction as the input offsets; publishing happens on a short
  * wall-clock punctuation for the entries changed since (an "unpublished" flag kept in the store, so a restart publishes
  * what a crash left pending). Record key {@code <taskId>.<stage>|s3://bucket/key@etag} (stage {@code judge} or {@code
- * dedupe}): readers sum the latest value of every key that shares the object. Entries unchanged for the retention (in stream time) are dropped from the store only;
- * their last snapshot stays on the compacted topic.
+ * dedupe}): readers sum the latest value of every key that shares the object. Entries unchanged for the retention (in
+ * stream time) are dropped from the store only; their last snapshot stays on the compacted topic.
  */
 final class LedgerTracker {
   private final String stage;

@@ -14,6 +14,8 @@ class RulesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final CleaningRules DEFAULTS = CleaningRules.defaults();
 
+  private static final String X = "\"raw_price\":\"1\",\"living_area\":1,\"property_type\":\"x\"";
+
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource(delimiter = '|', value = {
     "{\"id\":\"a\",\"raw_price\":\"1\",\"living_area\":1,\"property_type\":\"x\",\"scraping_date\":\"d\"}|",

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,6 @@ import java.util.UUID;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -55,8 +53,8 @@ final class CleanerDriver implements AutoCloseable {
   private long nextLine = 1;
 
   CleanerDriver() {
-    this(CleaningRules.defaults(), CleanerTopology.Settings.defaults(), Map.of(), Clock.fixed(START, java.time.ZoneOffset.UTC),
-        OutcomeListener.NONE, null);
+    this(CleaningRules.defaults(), CleanerTopology.Settings.defaults(), Map.of(),
+        Clock.fixed(START, java.time.ZoneOffset.UTC), OutcomeListener.NONE, null);
   }
 
   CleanerDriver(CleaningRules rules, CleanerTopology.Settings settings, Map<String, Object> serdeOverrides,

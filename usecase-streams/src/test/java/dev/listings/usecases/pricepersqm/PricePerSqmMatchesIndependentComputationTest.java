@@ -27,12 +27,12 @@ import org.junit.jupiter.api.Test;
  */
 class PricePerSqmMatchesIndependentComputationTest {
   static final double RANK_TOLERANCE = 0.02;
-  private static final int EXACT_LIMIT = 60;
+  private static final int EXACT_LIMIT = 40;
   private static final List<String> MUNICIPALITIES = List.of("Bern", "Zürich", "Sion", "Thun", "Biel", "Chur");
 
   @Test
   void statisticsMatchAPlainComputationWithinTheDocumentedTolerance() {
-    List<CuratedListing> listings = generate(new Random(7), 4000);
+    List<CuratedListing> listings = generate(new Random(7), 2500);
     Map<String, List<Double>> expected = new HashMap<>();
     for (CuratedListing listing : listings) {
       expected
@@ -54,7 +54,7 @@ class PricePerSqmMatchesIndependentComputationTest {
 
   @Test
   void replayingTheSameCuratedRecordsGivesTheSameFinalNumbers() {
-    List<CuratedListing> listings = generate(new Random(11), 1500);
+    List<CuratedListing> listings = generate(new Random(11), 800);
     UseCaseOptions options =
         UseCaseOptions.defaults().withExactQuantileLimit(EXACT_LIMIT).withPricePerSqmGrace(Duration.ofDays(20));
     Map<String, PricePerSqmStats> first;

@@ -42,7 +42,7 @@ class PriceStatsTest {
       forward.add(values[i], i, 100, COMPRESSION);
       backward.add(values[values.length - 1 - i], i, 100, COMPRESSION);
     }
-    assertThat(forward.mean()).isEqualTo(backward.mean()).isEqualTo(1123517 / 6 / 100.0);
+    assertThat(forward.mean()).isEqualTo(backward.mean()).isEqualTo(1123517 / 6.0 / 100.0);
   }
 
   @Test

@@ -13,7 +13,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 
 /** Formatting an amount in any supported style and reading it back gives the amount and currency. */
-class PriceParserProperties {
+class PriceParserPropertyTest {
   private static final String[] GROUPINGS = {"", " ", "\u00A0", "\u202F", "'", "’", ".", ","};
   private static final String[][] CURRENCIES = {
     {"€", "EUR"}, {"EUR", "EUR"}, {"CHF", "CHF"}, {"Fr.", "CHF"}, {"$", "USD"}, {"USD", "USD"}, {"£", "GBP"},
