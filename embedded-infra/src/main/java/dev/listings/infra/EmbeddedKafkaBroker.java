@@ -1,6 +1,7 @@
 package dev.listings.infra;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -28,11 +29,13 @@ import org.slf4j.LoggerFactory;
 /**
  * A real Kafka broker in KRaft combined mode (broker and controller in one node), in this JVM. Its data directory
  * survives a restart: a directory that is already formatted keeps its cluster id, topics and records; a new one
- * becomes a new cluster. Sized for one machine: replication factor 1 everywhere, small buffers.
+ * becomes a new cluster. Sized for one machine: replication factor 1 everywhere, few internal partitions, small
+ * buffers. Kafka's exit and halt requests are turned into log lines, so a broker fault never ends the host JVM.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
   private static final int NODE_ID = 1;
+  private static final int START_ATTEMPTS = 3;
 
   static {
     // A broker problem must never end the JVM that hosts it (the local stack, a test run).
@@ -41,11 +44,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   }
 
   private final KafkaRaftServer server;
+  private final Path logDir;
   private final String bootstrapServers;
   private final Admin admin;
 
-  private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers) {
+  private EmbeddedKafkaBroker(KafkaRaftServer server, Path logDir, String bootstrapServers) {
     this.server = server;
+    this.logDir = logDir;
     this.bootstrapServers = bootstrapServers;
     Properties adminProps = new Properties();
     adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -54,26 +59,55 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   /**
    * Starts a broker storing its data under {@code dataDir}, listening on {@code port} on localhost (0, or a busy
-   * port, means any free port; {@link #bootstrapServers()} tells which).
+   * port, means any free port; {@link #bootstrapServers()} tells which). Returns once the broker serves requests.
    */
   public static EmbeddedKafkaBroker start(Path dataDir, int port) throws IOException {
     Path logDir = dataDir.toAbsolutePath().resolve("log");
     Files.createDirectories(logDir);
-    int brokerPort = Ports.preferredOrFree(port);
-    int controllerPort = Ports.preferredOrFree(0);
-    Properties props = config(logDir, brokerPort, controllerPort);
     if (!Files.exists(logDir.resolve("meta.properties"))) {
       format(logDir);
     }
-    KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
-    server.startup();
-    EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, "localhost:" + brokerPort);
-    broker.awaitReady();
-    LOG.info("Kafka broker up at {} (data in {})", broker.bootstrapServers, logDir);
+    IOException lastBindFailure = null;
+    // A port found free can be taken by another process before Kafka binds it; then try other free ports.
+    for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
+      int brokerPort = Ports.preferredOrFree(attempt == 0 ? port : 0);
+      int controllerPort = Ports.preferredOrFree(0);
+      try {
+        EmbeddedKafkaBroker broker = startOn(logDir, brokerPort, controllerPort);
+        LOG.info("Kafka broker up at {} (data in {})", broker.bootstrapServers, logDir);
+        return broker;
+      } catch (PortTakenException e) {
+        LOG.warn("Port taken while starting Kafka, trying another: {}", e.getMessage());
+        lastBindFailure = e;
+      }
+    }
+    throw lastBindFailure;
+  }
+
+  static EmbeddedKafkaBroker startOn(Path logDir, int brokerPort, int controllerPort) throws IOException {
+    KafkaRaftServer server =
+        new KafkaRaftServer(new KafkaConfig(config(logDir, brokerPort, controllerPort), false), Time.SYSTEM);
+    try {
+      server.startup();
+    } catch (RuntimeException e) {
+      server.shutdown();
+      server.awaitShutdown();
+      if (causedByBindFailure(e)) {
+        throw new PortTakenException(e);
+      }
+      throw new IOException("Kafka broker failed to start: " + e.getMessage(), e);
+    }
+    EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, logDir, "localhost:" + brokerPort);
+    try {
+      broker.awaitReady();
+    } catch (IOException e) {
+      broker.close();
+      throw e;
+    }
     return broker;
   }
 
-  private static Properties config(Path logDir, int brokerPort, int controllerPort) {
+  static Properties config(Path logDir, int brokerPort, int controllerPort) {
     Properties props = new Properties();
     props.put("process.roles", "broker,controller");
     props.put("node.id", Integer.toString(NODE_ID));
@@ -87,6 +121,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     props.put("auto.create.topics.enable", "false");
     props.put("num.partitions", "1");
     props.put("default.replication.factor", "1");
+    props.put("min.insync.replicas", "1");
     props.put("offsets.topic.replication.factor", "1");
     props.put("offsets.topic.num.partitions", "5");
     props.put("transaction.state.log.replication.factor", "1");
@@ -94,14 +129,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     props.put("transaction.state.log.num.partitions", "5");
     props.put("share.coordinator.state.topic.replication.factor", "1");
     props.put("share.coordinator.state.topic.min.isr", "1");
+    props.put("share.coordinator.state.topic.num.partitions", "1");
     props.put("group.initial.rebalance.delay.ms", "0");
     props.put("log.cleaner.dedupe.buffer.size", Integer.toString(2 * 1024 * 1024));
     props.put("log.cleaner.io.buffer.size", Integer.toString(256 * 1024));
     props.put("log.segment.bytes", Integer.toString(64 * 1024 * 1024));
     props.put("num.network.threads", "2");
     props.put("num.io.threads", "4");
-    props.put("log.flush.interval.messages", Long.toString(Long.MAX_VALUE));
     props.put("unclean.leader.election.enable", "false");
+    // A single node has nobody to hand leadership to: skip the controlled-shutdown round trip on close.
+    props.put("controlled.shutdown.enable", "false");
     return props;
   }
 
@@ -137,12 +174,24 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         Thread.currentThread().interrupt();
         throw new IOException("Interrupted while waiting for the broker", e);
       }
-      sleep(100);
+      Sleeper.sleep(100);
     }
   }
 
+  /** {@code localhost:<port>}, for clients' {@code bootstrap.servers}. */
   public String bootstrapServers() {
     return bootstrapServers;
+  }
+
+  /** The cluster id kept in the data directory: the same across restarts on that directory. */
+  public String clusterId() {
+    Properties meta = new Properties();
+    try (InputStream in = Files.newInputStream(logDir.resolve("meta.properties"))) {
+      meta.load(in);
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot read meta.properties in " + logDir, e);
+    }
+    return meta.getProperty("cluster.id");
   }
 
   /** Creates a topic unless it exists already (an existing topic is left as it is). */
@@ -172,11 +221,19 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     LOG.info("Kafka broker at {} stopped", bootstrapServers);
   }
 
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+  private static boolean causedByBindFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.BindException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The chosen port was bound by someone else between the check and the broker's bind. */
+  private static final class PortTakenException extends IOException {
+    PortTakenException(Throwable cause) {
+      super(cause.getMessage(), cause);
     }
   }
 }

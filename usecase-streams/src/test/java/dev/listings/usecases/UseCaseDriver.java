@@ -44,6 +44,7 @@ public final class UseCaseDriver implements AutoCloseable {
   private Instant clock = START;
 
   public UseCaseDriver(Collection<String> useCases, UseCaseOptions options) {
+    QuietLogging.apply();
     topology = new UseCaseTopology(UseCaseTopics.defaults(), useCases, serdeConfig, options, metrics);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, UseCaseTopology.DEFAULT_APPLICATION_ID);
@@ -106,6 +107,11 @@ public final class UseCaseDriver implements AutoCloseable {
 
   public <V> KeyValueStore<String, V> store(String name) {
     return driver.getKeyValueStore(name);
+  }
+
+  /** Read access to the driver's stores, as the query API has to a running application's. */
+  public dev.listings.usecases.query.StoreAccess storeAccess() {
+    return new DriverStoreAccess(driver);
   }
 
   public CountingUseCaseMetrics metrics() {

@@ -6,6 +6,8 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
 
 /**
  * The cleaning rules as small pure functions, in the order of the design brief. Each returns null when the rule
@@ -26,7 +28,9 @@ public final class Rules {
     if (parsed != null && parsed.isObject()) {
       return null;
     }
-    String kind = parsed == null || parsed.isMissingNode() ? "empty" : parsed.getNodeType().name().toLowerCase();
+    String kind = parsed == null || parsed.isMissingNode()
+        ? "empty"
+        : parsed.getNodeType().name().toLowerCase(Locale.ROOT);
     return new Failure(RejectReason.MALFORMED_RECORD, "the line is not a JSON object (" + kind + ")");
   }
 
@@ -119,7 +123,7 @@ public final class Rules {
       return null;
     }
     return new Failure(RejectReason.PROPERTY_TYPE_EXCLUDED, "property_type " + quote(type)
-        + " is not one of " + new java.util.TreeSet<>(rules.allowedPropertyTypes()));
+        + " is not one of " + new TreeSet<>(rules.allowedPropertyTypes()));
   }
 
   /** Rule 7: the living area within the configured range, bounds included. */

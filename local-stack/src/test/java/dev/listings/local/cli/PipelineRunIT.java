@@ -76,7 +76,7 @@ class PipelineRunIT {
     assertThat(rejects).allSatisfy(r -> {
       assertThat(r.path("reason").asText()).isNotBlank();
       assertThat(r.path("raw").asText()).startsWith("{");
-      assertThat(r.path("source").path("line").asLong()).isPositive();
+      assertThat(r.path("provenance").path("line").asLong()).isPositive();
     });
   }
 

@@ -48,6 +48,9 @@ public final class TopMunicipalities {
         try {
           answers.add(remote.fetch(host, propertyType, month, n, minCount));
         } catch (Exception e) {
+          if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+          }
           return new QueryResult.Unavailable<>("instance " + host + " did not answer: " + e.getMessage());
         }
       }

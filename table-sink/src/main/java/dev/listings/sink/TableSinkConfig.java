@@ -1,0 +1,147 @@
+package dev.listings.sink;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * Everything a {@link TableSink} needs: the Kafka cluster and consumer group (the group only shows lag; the tables hold
+ * the offsets), the topic-to-table mappings, the Iceberg catalog properties, the Avro serde settings ({@code
+ * schema.registry.url}, ...), when to commit a batch (after {@code batchMaxRecords} rows or {@code batchMaxWait} after
+ * its first row, whichever comes first), and extra consumer settings (e.g. MSK IAM authentication).
+ */
+public record TableSinkConfig(
+    String bootstrapServers,
+    String groupId,
+    List<TableMapping> tables,
+    Map<String, String> catalogProperties,
+    Map<String, Object> serdeConfig,
+    int batchMaxRecords,
+    Duration batchMaxWait,
+    Map<String, Object> consumerOverrides) {
+
+  public static final String DEFAULT_GROUP_ID = "listings-table-sink";
+  public static final int DEFAULT_BATCH_MAX_RECORDS = 10_000;
+  public static final Duration DEFAULT_BATCH_MAX_WAIT = Duration.ofSeconds(1);
+
+  public TableSinkConfig {
+    Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+    Objects.requireNonNull(groupId, "groupId");
+    tables = List.copyOf(tables);
+    catalogProperties = Map.copyOf(catalogProperties);
+    serdeConfig = Map.copyOf(serdeConfig);
+    consumerOverrides = Map.copyOf(consumerOverrides);
+    Objects.requireNonNull(batchMaxWait, "batchMaxWait");
+    if (tables.isEmpty()) {
+      throw new IllegalArgumentException("The sink needs at least one topic-to-table mapping");
+    }
+    if (batchMaxRecords < 1 || batchMaxWait.isNegative() || batchMaxWait.isZero()) {
+      throw new IllegalArgumentException("batchMaxRecords and batchMaxWait must be positive");
+    }
+    Set<String> topics = new HashSet<>();
+    Set<String> names = new HashSet<>();
+    for (TableMapping mapping : tables) {
+      if (!topics.add(mapping.topic()) || !names.add(mapping.identifier().toString())) {
+        throw new IllegalArgumentException("Each topic and each table may appear in one mapping only: " + mapping);
+      }
+    }
+  }
+
+  /** The default mappings, group and batch settings. */
+  public static TableSinkConfig of(
+      String bootstrapServers, Map<String, String> catalogProperties, Map<String, Object> serdeConfig) {
+    return new TableSinkConfig(bootstrapServers, DEFAULT_GROUP_ID, TableMapping.defaults(), catalogProperties,
+        serdeConfig, DEFAULT_BATCH_MAX_RECORDS, DEFAULT_BATCH_MAX_WAIT, Map.of());
+  }
+
+  public TableSinkConfig withTables(List<TableMapping> newTables) {
+    return new TableSinkConfig(bootstrapServers, groupId, newTables, catalogProperties, serdeConfig, batchMaxRecords,
+        batchMaxWait, consumerOverrides);
+  }
+
+  public TableSinkConfig withBatch(int maxRecords, Duration maxWait) {
+    return new TableSinkConfig(bootstrapServers, groupId, tables, catalogProperties, serdeConfig, maxRecords, maxWait,
+        consumerOverrides);
+  }
+
+  public TableSinkConfig withGroupId(String newGroupId) {
+    return new TableSinkConfig(bootstrapServers, newGroupId, tables, catalogProperties, serdeConfig, batchMaxRecords,
+        batchMaxWait, consumerOverrides);
+  }
+
+  /**
+   * Reads a flat configuration, e.g. a properties file or environment mapped to keys: {@code bootstrap.servers},
+   * {@code group.id}, {@code batch.max.records}, {@code batch.max.wait.ms}, {@code catalog.*} (catalog properties),
+   * {@code serde.*} (serde settings), {@code consumer.*} (consumer settings), and {@code tables} (comma-separated
+   * table names, default: the built-in mappings) with, per table, {@code table.<name>.topic}, {@code
+   * table.<name>.value-class}, {@code table.<name>.partition-by} (terms separated by {@code ;}) and {@code
+   * table.<name>.versions-by-key}.
+   */
+  public static TableSinkConfig fromProperties(Map<String, String> props) {
+    List<TableMapping> tables = props.containsKey("tables") ? tables(props) : TableMapping.defaults();
+    return new TableSinkConfig(
+        required(props, "bootstrap.servers"),
+        props.getOrDefault("group.id", DEFAULT_GROUP_ID),
+        tables,
+        prefixed(props, "catalog."),
+        new HashMap<>(prefixed(props, "serde.")),
+        Integer.parseInt(props.getOrDefault("batch.max.records", Integer.toString(DEFAULT_BATCH_MAX_RECORDS))),
+        Duration.ofMillis(Long.parseLong(
+            props.getOrDefault("batch.max.wait.ms", Long.toString(DEFAULT_BATCH_MAX_WAIT.toMillis())))),
+        new HashMap<>(prefixed(props, "consumer.")));
+  }
+
+  private static List<TableMapping> tables(Map<String, String> props) {
+    List<TableMapping> mappings = new ArrayList<>();
+    for (String name : props.get("tables").split(",")) {
+      String table = name.trim();
+      String prefix = "table." + table + ".";
+      String partitionBy = props.getOrDefault(prefix + "partition-by", "");
+      mappings.add(new TableMapping(
+          required(props, prefix + "topic"),
+          table,
+          valueClass(required(props, prefix + "value-class")),
+          Arrays.stream(partitionBy.split(";")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
+          Boolean.parseBoolean(props.getOrDefault(prefix + "versions-by-key", "false"))));
+    }
+    return mappings;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Class<? extends SpecificRecord> valueClass(String name) {
+    try {
+      Class<?> type = Class.forName(name, false, TableSinkConfig.class.getClassLoader());
+      if (!SpecificRecord.class.isAssignableFrom(type)) {
+        throw new IllegalArgumentException(name + " is not a generated Avro class");
+      }
+      return (Class<? extends SpecificRecord>) type;
+    } catch (ClassNotFoundException e) {
+      throw new IllegalArgumentException("Value class " + name + " is not on the class path", e);
+    }
+  }
+
+  private static String required(Map<String, String> props, String key) {
+    String value = props.get(key);
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("Missing sink setting " + key);
+    }
+    return value.trim();
+  }
+
+  private static Map<String, String> prefixed(Map<String, String> props, String prefix) {
+    Map<String, String> result = new HashMap<>();
+    props.forEach((key, value) -> {
+      if (key.startsWith(prefix)) {
+        result.put(key.substring(prefix.length()), value);
+      }
+    });
+    return result;
+  }
+}
