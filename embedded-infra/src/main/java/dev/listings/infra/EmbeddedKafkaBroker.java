@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
@@ -19,7 +20,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * A real Kafka broker in KRaft combined mode (broker and controller in one node), in this JVM. Its data directory
  * survives a restart: a directory that is already formatted keeps its cluster id, topics and records; a new one
  * becomes a new cluster. Sized for one machine: replication factor 1 everywhere, few internal partitions, small
- * buffers. Kafka's exit and halt requests are turned into log lines, so a broker fault never ends the host JVM.
+ * buffers. Kafka's requests to exit or halt the JVM on a fault are logged and refused, so a broker fault never
+ * ends the JVM that hosts it.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
@@ -38,15 +39,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private static final int START_ATTEMPTS = 3;
 
   static {
-    // A broker problem must never end the JVM that hosts it (the local stack, a test run).
-    Exit.setExitProcedure((code, message) -> LOG.error("Kafka asked to exit ({}): {}", code, message));
-    Exit.setHaltProcedure((code, message) -> LOG.error("Kafka asked to halt ({}): {}", code, message));
+    KafkaExit.redirect();
   }
 
   private final KafkaRaftServer server;
   private final Path logDir;
   private final String bootstrapServers;
   private final Admin admin;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private EmbeddedKafkaBroker(KafkaRaftServer server, Path logDir, String bootstrapServers) {
     this.server = server;
@@ -84,6 +84,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     throw lastBindFailure;
   }
 
+  // Package-private so that a test can take the port away between the check and the bind.
   static EmbeddedKafkaBroker startOn(Path logDir, int brokerPort, int controllerPort) throws IOException {
     KafkaRaftServer server =
         new KafkaRaftServer(new KafkaConfig(config(logDir, brokerPort, controllerPort), false), Time.SYSTEM);
@@ -92,7 +93,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     } catch (RuntimeException e) {
       server.shutdown();
       server.awaitShutdown();
-      if (causedByBindFailure(e)) {
+      if (Ports.isBindFailure(e)) {
         throw new PortTakenException(e);
       }
       throw new IOException("Kafka broker failed to start: " + e.getMessage(), e);
@@ -137,8 +138,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     props.put("num.network.threads", "2");
     props.put("num.io.threads", "4");
     props.put("unclean.leader.election.enable", "false");
-    // A single node has nobody to hand leadership to: skip the controlled-shutdown round trip on close.
-    props.put("controlled.shutdown.enable", "false");
     return props;
   }
 
@@ -215,19 +214,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   @Override
   public void close() {
+    if (closed.getAndSet(true)) {
+      return;
+    }
     admin.close();
     server.shutdown();
     server.awaitShutdown();
     LOG.info("Kafka broker at {} stopped", bootstrapServers);
-  }
-
-  private static boolean causedByBindFailure(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof java.net.BindException) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** The chosen port was bound by someone else between the check and the broker's bind. */

@@ -1,16 +1,23 @@
 package dev.listings.infra;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.apache.kafka.connect.source.SourceConnector;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
 
-/** A test connector that writes the numbers 1..count to a topic, resuming from its committed offset. */
+/** A connector for the tests: writes the numbers 1..count to a topic, resuming after its committed offset. */
 public class CountingSourceConnector extends SourceConnector {
+  private static final ConfigDef CONFIG_DEF =
+      new ConfigDef()
+          .define("topic", ConfigDef.Type.STRING, ConfigDef.Importance.HIGH, "Target topic")
+          .define("count", ConfigDef.Type.INT, ConfigDef.Importance.HIGH, "How many numbers");
+
   private Map<String, String> config;
 
   @Override
@@ -33,9 +40,7 @@ public class CountingSourceConnector extends SourceConnector {
 
   @Override
   public ConfigDef config() {
-    return new ConfigDef()
-        .define("topic", ConfigDef.Type.STRING, ConfigDef.Importance.HIGH, "Target topic")
-        .define("count", ConfigDef.Type.INT, ConfigDef.Importance.HIGH, "How many numbers");
+    return CONFIG_DEF;
   }
 
   @Override
@@ -44,8 +49,8 @@ public class CountingSourceConnector extends SourceConnector {
   }
 
   @Override
-  public org.apache.kafka.connect.source.ExactlyOnceSupport exactlyOnceSupport(Map<String, String> props) {
-    return org.apache.kafka.connect.source.ExactlyOnceSupport.SUPPORTED;
+  public ExactlyOnceSupport exactlyOnceSupport(Map<String, String> props) {
+    return ExactlyOnceSupport.SUPPORTED;
   }
 
   /** Emits the next numbers, ten per poll. */
@@ -69,10 +74,11 @@ public class CountingSourceConnector extends SourceConnector {
         Thread.sleep(100);
         return null;
       }
-      List<SourceRecord> records = new java.util.ArrayList<>();
+      List<SourceRecord> records = new ArrayList<>();
       for (int i = 0; i < 10 && next <= count; i++, next++) {
-        records.add(new SourceRecord(PARTITION, Map.of("last", next), topic, null, null, Schema.STRING_SCHEMA,
-            Long.toString(next)));
+        records.add(
+            new SourceRecord(
+                PARTITION, Map.of("last", next), topic, null, null, Schema.STRING_SCHEMA, Long.toString(next)));
       }
       return records;
     }

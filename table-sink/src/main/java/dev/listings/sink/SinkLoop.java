@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -15,6 +16,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,8 +57,8 @@ final class SinkLoop implements Runnable {
     try {
       while (!stopping) {
         if (System.currentTimeMillis() >= nextRefreshAt) {
-          assignNewPartitions();
           nextRefreshAt = System.currentTimeMillis() + PARTITION_REFRESH.toMillis();
+          assignNewPartitions();
         }
         ConsumerRecords<byte[], byte[]> records = consumer.poll(pollWait);
         add(records);
@@ -71,7 +73,7 @@ final class SinkLoop implements Runnable {
       failure = e;
       LOG.error("Table sink stopped: {}", e.toString(), e);
     } finally {
-      consumer.close(Duration.ofSeconds(5));
+      consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
     }
   }
 
@@ -105,11 +107,15 @@ final class SinkLoop implements Runnable {
 
   /** One append per table with rows, then the group offsets; every polled record is in the batch at this point. */
   private void commitBatch() {
+    long started = System.nanoTime();
     Map<TopicPartition, Long> positions = positions();
     for (TableBinding binding : byTopic.values()) {
       if (binding.hasRows()) {
         binding.commit(positions, hooks, config.groupId());
       }
+    }
+    if (batchRows > 0) {
+      LOG.debug("Committed {} records in {} ms", batchRows, (System.nanoTime() - started) / 1_000_000);
     }
     batchRows = 0;
     committed = positions;
@@ -143,7 +149,13 @@ final class SinkLoop implements Runnable {
     Set<TopicPartition> assigned = new HashSet<>(consumer.assignment());
     Set<TopicPartition> added = new HashSet<>();
     for (String topic : byTopic.keySet()) {
-      List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+      List<PartitionInfo> partitions;
+      try {
+        partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+      } catch (TimeoutException e) {
+        LOG.warn("Could not look up the partitions of {} (will retry): {}", topic, e.toString());
+        return;
+      }
       for (PartitionInfo info : partitions == null ? List.<PartitionInfo>of() : partitions) {
         TopicPartition tp = new TopicPartition(topic, info.partition());
         if (assigned.add(tp)) {

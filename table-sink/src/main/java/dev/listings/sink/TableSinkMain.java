@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the sink as a process (a container on EKS): settings from an optional properties file given as the first
  * argument, overridden by environment variables prefixed {@code SINK_} ({@code SINK_BOOTSTRAP_SERVERS} sets {@code
- * bootstrap.servers}, {@code SINK_CATALOG__CLIENT_REGION} sets {@code catalog.client-region}: {@code __} is a dash, a
- * single {@code _} a dot). Exits non-zero when the sink fails, so the orchestrator restarts it and it resumes from the
- * tables' offsets.
+ * bootstrap.servers}, {@code SINK_CATALOG_S3_PATH__STYLE__ACCESS} sets {@code catalog.s3.path-style-access}: a single
+ * {@code _} is a dot, {@code __} a dash). Exits non-zero when the sink fails, so the orchestrator restarts it and it
+ * resumes from the tables' offsets.
  */
 public final class TableSinkMain {
   private static final Logger LOG = LoggerFactory.getLogger(TableSinkMain.class);

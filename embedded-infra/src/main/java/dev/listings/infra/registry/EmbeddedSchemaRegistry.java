@@ -35,11 +35,12 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     this.executor = executor;
   }
 
-  /** Starts on {@code port} (0 = any free port; a busy port falls back to a free one) over topic {@value #DEFAULT_TOPIC}. */
+  /** Starts on {@code port} (0 = any free port; a busy port falls back to a free one) over {@value #DEFAULT_TOPIC}. */
   public static EmbeddedSchemaRegistry start(String bootstrapServers, int port) {
     return start(bootstrapServers, port, DEFAULT_TOPIC);
   }
 
+  /** As {@link #start(String, int)}, storing schemas in {@code topic} (kept apart from other registries' topics). */
   public static EmbeddedSchemaRegistry start(String bootstrapServers, int port, String topic) {
     return start(new KafkaSchemaLog(bootstrapServers, topic), port);
   }

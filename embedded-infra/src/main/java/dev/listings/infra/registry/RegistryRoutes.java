@@ -51,12 +51,15 @@ final class RegistryRoutes {
   private Object subjects(Request r, List<String> p) {
     boolean deleted = r.flag("deleted");
     if (p.size() == 1) {
-      return r.method().equals("GET") ? service.subjects(deleted) : notAllowed();
+      String prefix = r.query().getOrDefault("subjectPrefix", "");
+      return r.method().equals("GET")
+          ? service.subjects(deleted).stream().filter(s -> s.startsWith(prefix)).toList()
+          : notAllowed();
     }
     String subject = r.segment(1);
     if (p.size() == 2) {
       return switch (r.method()) {
-        case "POST" -> versionJson(service.lookup(subject, schemaText(r.body(), false), deleted));
+        case "POST" -> versionJson(service.lookup(subject, SchemaRequests.schemaText(r.body(), false), deleted));
         case "DELETE" -> service.deleteSubject(subject, r.flag("permanent"));
         default -> notAllowed();
       };
@@ -67,7 +70,7 @@ final class RegistryRoutes {
     if (p.size() == 3) {
       return switch (r.method()) {
         case "GET" -> service.versions(subject, deleted);
-        case "POST" -> json().put("id", service.register(subject, schemaText(r.body(), true)));
+        case "POST" -> json().put("id", service.register(subject, SchemaRequests.schemaText(r.body(), true)));
         default -> notAllowed();
       };
     }
@@ -94,13 +97,17 @@ final class RegistryRoutes {
     if (!r.method().equals("GET")) {
       return notAllowed();
     }
+    if (p.size() == 1) {
+      return service.schemas(r.query().getOrDefault("subjectPrefix", ""), r.flag("deleted"), r.flag("latestOnly"))
+          .stream().map(RegistryRoutes::versionJson).toList();
+    }
     if (p.size() == 2 && p.get(1).equals("types")) {
       return List.of("AVRO");
     }
     if (p.size() < 3 || !p.get(1).equals("ids")) {
       return notFound();
     }
-    int id = schemaId(p.get(2));
+    int id = SchemaRequests.schemaId(p.get(2));
     if (p.size() == 3) {
       return json().put("schema", service.schemaById(id));
     }
@@ -124,7 +131,7 @@ final class RegistryRoutes {
       return notAllowed();
     }
     String spec = p.size() == 5 ? p.get(4) : null;
-    List<String> problems = service.compatibility(p.get(2), spec, schemaText(r.body(), false));
+    List<String> problems = service.compatibility(p.get(2), spec, SchemaRequests.schemaText(r.body(), false));
     ObjectNode answer = json().put("is_compatible", problems.isEmpty());
     if (r.flag("verbose")) {
       ArrayNode messages = answer.putArray("messages");
@@ -150,7 +157,7 @@ final class RegistryRoutes {
         return json().put("compatibilityLevel", level.name());
       }
       case "PUT" -> {
-        JsonNode body = object(r.body());
+        JsonNode body = SchemaRequests.object(r.body());
         String requested = body.hasNonNull("compatibility") ? body.get("compatibility").asText()
             : body.path("compatibilityLevel").asText("");
         CompatibilityLevel level = CompatibilityLevel.parse(requested);
@@ -174,7 +181,7 @@ final class RegistryRoutes {
       return notFound();
     }
     if (r.method().equals("PUT")) {
-      String mode = object(r.body()).path("mode").asText("");
+      String mode = SchemaRequests.object(r.body()).path("mode").asText("");
       if (!mode.equals("READWRITE")) {
         throw RegistryError.invalidMode(mode);
       }
@@ -182,43 +189,6 @@ final class RegistryRoutes {
       return notAllowed();
     }
     return json().put("mode", "READWRITE");
-  }
-
-  /** The schema text of a register / lookup / compatibility request, refusing what this registry cannot honour. */
-  private static String schemaText(JsonNode body, boolean registering) {
-    JsonNode request = object(body);
-    String type = request.path("schemaType").asText("AVRO");
-    if (!type.equalsIgnoreCase("AVRO")) {
-      throw RegistryError.invalidSchema("Invalid schema type " + type + ": this registry stores AVRO schemas only");
-    }
-    if (request.path("references").size() > 0) {
-      throw RegistryError.invalidSchema("Schema references are not supported by this registry");
-    }
-    if (registering && (request.path("id").asInt(0) > 0 || request.path("version").asInt(0) > 0)) {
-      throw RegistryError.operationNotPermitted(
-          "Registering with a given id or version needs IMPORT mode; this registry runs in READWRITE mode");
-    }
-    JsonNode schema = request.get("schema");
-    if (schema == null || schema.isNull()) {
-      throw RegistryError.invalidSchema("Empty schema");
-    }
-    // Some clients send the schema as a JSON object instead of a string holding it.
-    return schema.isTextual() ? schema.asText() : schema.toString();
-  }
-
-  private static JsonNode object(JsonNode body) {
-    if (body == null || !body.isObject()) {
-      throw RegistryError.badRequest("Request body must be a JSON object");
-    }
-    return body;
-  }
-
-  private static int schemaId(String text) {
-    try {
-      return Integer.parseInt(text);
-    } catch (NumberFormatException e) {
-      throw new RegistryError(404, 40403, "Schema " + text + " not found");
-    }
   }
 
   private static ObjectNode versionJson(Version v) {

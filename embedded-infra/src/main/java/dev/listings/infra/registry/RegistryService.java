@@ -70,6 +70,18 @@ final class RegistryService {
     return state.subjects(includeDeleted);
   }
 
+  /** Versions of the subjects starting with {@code prefix}, by subject and version; only the latest if asked. */
+  synchronized List<Version> schemas(String prefix, boolean includeDeleted, boolean latestOnly) {
+    List<Version> result = new ArrayList<>();
+    for (String subject : state.subjects(includeDeleted)) {
+      if (subject.startsWith(prefix)) {
+        List<Version> versions = state.versions(subject, includeDeleted);
+        result.addAll(latestOnly ? versions.subList(versions.size() - 1, versions.size()) : versions);
+      }
+    }
+    return result;
+  }
+
   synchronized String schemaById(int id) {
     return state.withId(id).stream().findFirst().map(Version::schema)
         .orElseThrow(() -> RegistryError.schemaIdNotFound(id));

@@ -2,8 +2,6 @@ package dev.listings.local.stack;
 
 import dev.listings.infra.EmbeddedKafkaBroker;
 import dev.listings.schemas.Topics;
-import dev.listings.usecases.streams.UseCaseTopology;
-import java.util.List;
 import java.util.Map;
 
 /** The pipeline's topics with the settings production uses, created on the local broker before anything runs. */
@@ -13,17 +11,13 @@ final class PipelineTopics {
 
   private PipelineTopics() {}
 
-  static List<String> useCaseTopics() {
-    return UseCaseTopology.OUTPUT_TOPICS;
-  }
-
   static void createAll(EmbeddedKafkaBroker broker, int partitions) {
     broker.createTopic(Topics.RAW, partitions, DELETE);
     broker.createTopic(Topics.CURATED, partitions, DELETE);
     broker.createTopic(Topics.REJECTS, partitions, DELETE);
     broker.createTopic(Topics.INGEST_AUDIT, 1, DELETE);
     broker.createTopic(Topics.LEDGER, 1, COMPACTED);
-    for (String topic : useCaseTopics()) {
+    for (String topic : UseCases.topics()) {
       broker.createTopic(topic, partitions, DELETE);
     }
   }

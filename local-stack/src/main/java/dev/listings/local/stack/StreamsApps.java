@@ -2,7 +2,9 @@ package dev.listings.local.stack;
 
 import dev.listings.cleaner.rules.CleaningRules;
 import dev.listings.cleaner.streams.CleanerTopology;
-import dev.listings.usecases.streams.UseCaseTopology;
+import dev.listings.usecases.topology.UseCaseOptions;
+import dev.listings.usecases.topology.UseCaseTopics;
+import dev.listings.usecases.topology.UseCaseTopology;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -36,7 +38,7 @@ public final class StreamsApps implements AutoCloseable {
             CleanerTopology.DEFAULT_APPLICATION_ID,
             endpoints,
             options);
-    UseCaseTopology useCaseTopology = UseCaseTopology.withDefaults(serdeConfig);
+    UseCaseTopology useCaseTopology = useCaseTopology(serdeConfig);
     KafkaStreams useCases =
         create(
             useCaseTopology.build(),
@@ -47,6 +49,12 @@ public final class StreamsApps implements AutoCloseable {
     cleaner.start();
     useCases.start();
     return new StreamsApps(cleaner, useCases);
+  }
+
+  /** Every use case on the class path, with the default topics and options. */
+  static UseCaseTopology useCaseTopology(Map<String, Object> serdeConfig) {
+    return new UseCaseTopology(
+        UseCaseTopics.defaults(), UseCaseTopology.availableUseCases(), serdeConfig, UseCaseOptions.defaults());
   }
 
   static Map<String, Object> serdeConfig(Endpoints endpoints) {

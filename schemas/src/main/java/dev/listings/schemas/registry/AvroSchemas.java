@@ -39,7 +39,7 @@ public final class AvroSchemas {
     return schema.toString();
   }
 
-  /** The schema without the Java-only {@value #JAVA_STRING_PROPERTY} properties (Confluent's avro.remove.java.properties). */
+  /** The schema without the Java-only {@value #JAVA_STRING_PROPERTY} properties (avro.remove.java.properties). */
   public static Schema withoutJavaProperties(Schema schema) {
     try {
       JsonNode tree = JSON.readTree(schema.toString());

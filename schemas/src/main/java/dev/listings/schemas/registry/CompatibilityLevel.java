@@ -55,12 +55,14 @@ public enum CompatibilityLevel {
     List<Schema> checked = transitive ? previous : previous.subList(previous.size() - 1, previous.size());
     for (int i = 0; i < checked.size(); i++) {
       Schema old = checked.get(i);
-      String against = transitive ? "earlier schema #" + (i + 1) : "latest schema";
+      String against = transitive ? " #" + (i + 1) : "";
       if (newReadsOld) {
-        describe(SchemaCompatibility.checkReaderWriterCompatibility(candidate, old), "new reading " + against, problems);
+        describe(SchemaCompatibility.checkReaderWriterCompatibility(candidate, old),
+            "new schema reading data of earlier schema" + against, problems);
       }
       if (oldReadsNew) {
-        describe(SchemaCompatibility.checkReaderWriterCompatibility(old, candidate), against + " reading new", problems);
+        describe(SchemaCompatibility.checkReaderWriterCompatibility(old, candidate),
+            "earlier schema" + against + " reading data of new schema", problems);
       }
     }
     return problems;

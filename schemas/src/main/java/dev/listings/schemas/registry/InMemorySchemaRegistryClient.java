@@ -12,8 +12,8 @@ import org.apache.avro.Schema;
  * A schema registry held in memory with the semantics of Confluent's: global ids shared by equal schemas across
  * subjects, versions per subject, compatibility checked on registration (BACKWARD unless set otherwise). Instances
  * made with the constructor are private to their user; {@link #forScope} hands out one shared instance per scope name,
- * which is what {@code schema.registry.url=mock://<scope>} selects, so a producer and a consumer configured alike see the
- * same schemas (as with Confluent's MockSchemaRegistry).
+ * which is what {@code schema.registry.url=mock://<scope>} selects, so a producer and a consumer configured alike
+ * see the same schemas (as with Confluent's MockSchemaRegistry).
  */
 public class InMemorySchemaRegistryClient implements SchemaRegistryClient {
   private static final Map<String, InMemorySchemaRegistryClient> SCOPES = new ConcurrentHashMap<>();

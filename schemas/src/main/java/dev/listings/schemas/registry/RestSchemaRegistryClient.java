@@ -11,8 +11,8 @@ import org.apache.avro.Schema;
 
 /**
  * Client of the Confluent Schema Registry REST API (also served by Apicurio's ccompat API, Karapace and the embedded
- * registry). Ids are immutable, so id→schema and (subject, schema)→id answers are cached for the life of the client;
- * latest versions and compatibility are asked afresh each time. Thread-safe.
+ * registry). Ids are immutable, so id-to-schema and (subject, schema)-to-id answers are cached for the life of the
+ * client; latest versions and compatibility are asked afresh each time. Thread-safe.
  */
 public final class RestSchemaRegistryClient implements SchemaRegistryClient {
   private static final ObjectMapper JSON = new ObjectMapper();

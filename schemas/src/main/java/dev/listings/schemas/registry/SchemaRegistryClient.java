@@ -5,9 +5,10 @@ import org.apache.avro.Schema;
 
 /**
  * The subset of the Confluent Schema Registry API that serdes and tools need. Implementations: {@link
- * RestSchemaRegistryClient} (a real registry over HTTP) and {@link InMemorySchemaRegistryClient} (tests, {@code mock://}
- * URLs). Every method throws {@link SchemaRegistryException} carrying the registry's error code when the registry says
- * no (unknown subject or id, incompatible or invalid schema) or cannot be reached. Implementations are thread-safe.
+ * RestSchemaRegistryClient} (a real registry over HTTP) and {@link InMemorySchemaRegistryClient} (tests,
+ * {@code mock://} URLs). Every method throws {@link SchemaRegistryException} carrying the registry's error code when
+ * the registry says no (unknown subject or id, incompatible or invalid schema) or cannot be reached. Implementations
+ * are thread-safe.
  */
 public interface SchemaRegistryClient {
 

@@ -49,7 +49,8 @@ final class WritePlan {
     var compatibility = SchemaCompatibility.checkReaderWriterCompatibility(target, own);
     if (compatibility.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
       throw new IllegalArgumentException("The subject's latest schema (id " + targetId
-          + ") cannot represent values of " + own.getFullName() + ": " + compatibility.getResult().getIncompatibilities());
+          + ") cannot represent values of " + own.getFullName() + ": "
+          + compatibility.getResult().getIncompatibilities());
     }
     Rewrite rewrite = new Rewrite(writerFor(own, specific, type), new GenericDatumReader<>(own, target));
     return new WritePlan(targetId, new GenericDatumWriter<>(target, GenericData.get()), rewrite);

@@ -26,8 +26,8 @@ import org.apache.iceberg.types.Types;
 /**
  * Converts one Avro value, as Avro's specific or generic readers return it, into the Java value Iceberg's generic
  * writers expect for the column type ({@code LocalDate} for dates, {@code OffsetDateTime} for timestamps with zone,
- * {@code ByteBuffer} for binary, Iceberg records for nested structs). Both the logical-type objects of generated classes
- * ({@code LocalDate}, {@code Instant}) and the raw numbers of generic records are accepted.
+ * {@code ByteBuffer} for binary, Iceberg records for nested structs). Both the logical-type objects of generated
+ * classes ({@code LocalDate}, {@code Instant}) and the raw numbers of generic records are accepted.
  */
 final class AvroValues {
   private static final Conversions.DecimalConversion DECIMALS = new Conversions.DecimalConversion();
@@ -82,7 +82,9 @@ final class AvroValues {
           logical instanceof LogicalTypes.TimestampMillis || logical instanceof LogicalTypes.LocalTimestampMillis;
       instant = millis ? Instant.ofEpochMilli(amount) : Instant.EPOCH.plusNanos(amount * 1_000L);
     }
-    return withZone ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    return withZone
+        ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC)
+        : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
   }
 
   private static BigDecimal decimal(Object value, Schema schema) {

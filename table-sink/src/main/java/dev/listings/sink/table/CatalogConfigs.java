@@ -24,6 +24,10 @@ public final class CatalogConfigs {
     props.put("catalog-impl", JDBC_CATALOG);
     props.put("uri", jdbcUri);
     props.put("warehouse", warehouse);
+    props.put("jdbc.schema-version", "V1"); // the current JDBC catalog schema, which also holds views
+    // SQLite settings: readers (e.g. local SQL in another process) never block the sink's commits
+    props.put("jdbc.journal_mode", "WAL");
+    props.put("jdbc.busy_timeout", "10000");
     props.put("io-impl", IcebergCatalogs.S3_FILE_IO);
     props.put("s3.endpoint", s3Endpoint);
     props.put("s3.path-style-access", "true");

@@ -49,9 +49,10 @@ public final class IcebergCatalogs {
 
   /** The properties with the file IO made explicit; fails on properties that would not reach S3. */
   static Map<String, String> effectiveProperties(Map<String, String> properties) {
-    if (!properties.containsKey(CatalogProperties.CATALOG_IMPL) && !properties.containsKey(CatalogUtil.ICEBERG_CATALOG_TYPE)) {
-      throw new IllegalArgumentException("Catalog properties need catalog-impl (e.g. org.apache.iceberg.jdbc.JdbcCatalog "
-          + "or org.apache.iceberg.aws.glue.GlueCatalog) or type");
+    if (!properties.containsKey(CatalogProperties.CATALOG_IMPL)
+        && !properties.containsKey(CatalogUtil.ICEBERG_CATALOG_TYPE)) {
+      throw new IllegalArgumentException("Catalog properties need catalog-impl (e.g. "
+          + "org.apache.iceberg.jdbc.JdbcCatalog or org.apache.iceberg.aws.glue.GlueCatalog) or type");
     }
     if (HADOOP_FILE_IO.equals(properties.get(CatalogProperties.FILE_IO_IMPL))) {
       throw new IllegalArgumentException("HadoopFileIO is not supported: tables are written through S3FileIO");

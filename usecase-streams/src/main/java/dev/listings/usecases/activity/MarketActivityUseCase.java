@@ -45,7 +45,7 @@ public final class MarketActivityUseCase implements UseCase {
         .process(counter(context), Named.as(NAME + "-count"))
         .to(
             context.outputTopic(),
-            Produced.with(Serdes.String(), context.<MarketActivity>avroValueSerde()).withName(NAME + "-sink"));
+            Produced.with(Serdes.String(), context.avroValueSerde(MarketActivity.class)).withName(NAME + "-sink"));
   }
 
   private static ProcessorSupplier<String, CuratedListing, String, Long> firstSeen() {

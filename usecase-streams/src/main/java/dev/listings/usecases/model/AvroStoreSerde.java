@@ -23,8 +23,12 @@ public final class AvroStoreSerde<T extends SpecificRecord> implements Serde<T> 
   private final BinaryMessageDecoder<T> decoder;
 
   public AvroStoreSerde(Class<T> type) {
-    SpecificData model = SpecificData.getForClass(type);
-    Schema schema = model.getSchema(type);
+    // Avro finds generated classes by name through its model's class loader, else the thread's context loader; bind
+    // the model to the class's own loader so that a stream thread with another context loader reads the same class.
+    SpecificData generated = SpecificData.getForClass(type);
+    SpecificData model = new SpecificData(type.getClassLoader());
+    generated.getConversions().forEach(model::addLogicalTypeConversion);
+    Schema schema = generated.getSchema(type);
     this.encoder = new BinaryMessageEncoder<>(model, schema);
     this.decoder = new BinaryMessageDecoder<>(model, schema);
   }

@@ -36,7 +36,7 @@ public final class PriceChangesUseCase implements UseCase {
         .processValues(detector(context), Named.as(NAME + "-detect"))
         .to(
             context.outputTopic(),
-            Produced.with(Serdes.String(), context.<PriceChange>avroValueSerde()).withName(NAME + "-sink"));
+            Produced.with(Serdes.String(), context.avroValueSerde(PriceChange.class)).withName(NAME + "-sink"));
   }
 
   private static FixedKeyProcessorSupplier<String, CuratedListing, PriceChange> detector(UseCaseContext context) {

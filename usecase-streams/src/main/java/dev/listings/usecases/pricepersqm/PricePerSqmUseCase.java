@@ -55,7 +55,7 @@ public final class PricePerSqmUseCase implements UseCase {
         .process(aggregator(context, options), Named.as(NAME + "-aggregate"))
         .to(
             context.outputTopic(),
-            Produced.with(Serdes.String(), context.<PricePerSqmStats>avroValueSerde()).withName(NAME + "-sink"));
+            Produced.with(Serdes.String(), context.avroValueSerde(PricePerSqmStats.class)).withName(NAME + "-sink"));
   }
 
   private static FixedKeyProcessorSupplier<String, CuratedListing, CuratedListing> gate(UseCaseContext context) {

@@ -47,9 +47,22 @@ public final class UseCaseContext {
     return metrics;
   }
 
-  /** A value serde for an Avro topic, of the class named by {@code avro.serde.class} (registry-aware by default). */
-  public <T extends SpecificRecord> Serde<T> avroValueSerde() {
-    return AvroSerdes.valueSerde(serdeConfig);
+  /**
+   * A value serde for an Avro topic of {@code type}, of the class named by {@code avro.serde.class} (registry-aware by
+   * default).
+   */
+  public <T extends SpecificRecord> Serde<T> avroValueSerde(Class<T> type) {
+    return avroValueSerde(serdeConfig, type);
+  }
+
+  /**
+   * The configured Avro serde, reading into {@code type} whatever the writer schema is named (a renamed or older
+   * writer schema resolves into the class this code was compiled against).
+   */
+  static <T extends SpecificRecord> Serde<T> avroValueSerde(Map<String, ?> serdeConfig, Class<T> type) {
+    Map<String, Object> typed = new HashMap<>(serdeConfig);
+    typed.put(AvroSerdeConfig.SPECIFIC_AVRO_VALUE_TYPE, type);
+    return AvroSerdes.valueSerde(typed);
   }
 
   /**

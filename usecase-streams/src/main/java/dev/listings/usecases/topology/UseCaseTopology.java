@@ -2,10 +2,10 @@ package dev.listings.usecases.topology;
 
 import dev.listings.schemas.Topics;
 import dev.listings.schemas.avro.CuratedListing;
-import dev.listings.schemas.serde.AvroSerdes;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -67,13 +67,14 @@ public final class UseCaseTopology {
   }
 
   /** Names of the use cases on the class path. */
-  public static java.util.Set<String> availableUseCases() {
+  public static Set<String> availableUseCases() {
     return UseCaseCatalog.discover().names();
   }
 
   public Topology build() {
     StreamsBuilder builder = new StreamsBuilder();
-    Serde<CuratedListing> curatedSerde = AvroSerdes.valueSerde(UseCaseContext.avroReaderConfig(serdeConfig));
+    Serde<CuratedListing> curatedSerde =
+        UseCaseContext.avroValueSerde(UseCaseContext.avroReaderConfig(serdeConfig), CuratedListing.class);
     KStream<String, CuratedListing> curated =
         builder.stream(
             topics.curated(), Consumed.with(Serdes.String(), curatedSerde).withName(CURATED_SOURCE));
