@@ -94,6 +94,9 @@ public final class PipelineRun {
       Map<TopicPartition, Long> tableEnd = downstream.endOffsets(tableTopics);
       while (!Downstream.caughtUp(tableEnd, stack.sink().committedOffsets())) {
         progress.update("tables catching up (Iceberg commits)");
+        if (stack.sink().failure().isPresent()) {
+          throw new RunFailed("The table sink stopped: " + stack.sink().failure().get().getMessage());
+        }
         checkDeadline(deadline, "the table sink did not commit every record");
         Thread.sleep(200);
       }

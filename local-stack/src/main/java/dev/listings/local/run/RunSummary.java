@@ -25,7 +25,7 @@ public record RunSummary(
     @JsonProperty("elapsed_ms") long elapsedMs,
     @JsonProperty("records_per_second") double recordsPerSecond) {
 
-  static RunSummary of(Collection<Ledger.ObjectCounts> objects, Map<String, Long> byReason, long elapsedMs) {
+  public static RunSummary of(Collection<Ledger.ObjectCounts> objects, Map<String, Long> byReason, long elapsedMs) {
     long lines = 0;
     long curated = 0;
     long rejected = 0;

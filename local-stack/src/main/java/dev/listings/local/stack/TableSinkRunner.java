@@ -1,0 +1,65 @@
+package dev.listings.local.stack;
+
+import dev.listings.sink.TableSink;
+import dev.listings.sink.TableSinkConfig;
+import dev.listings.sink.table.CatalogConfigs;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The production table sink on the local stack: Iceberg's JDBC catalog in a SQLite file under the state directory,
+ * table data on the embedded S3 API.
+ */
+public final class TableSinkRunner implements AutoCloseable {
+  private final TableSink sink;
+
+  private TableSinkRunner(TableSink sink) {
+    this.sink = sink;
+  }
+
+  static TableSinkRunner start(Endpoints endpoints, StackOptions options) throws Exception {
+    java.nio.file.Files.createDirectories(options.dir("catalog"));
+    TableSink sink =
+        new TableSink(TableSinkConfig.of(
+            endpoints.kafkaBootstrapServers(), catalogProperties(endpoints), StreamsApps.serdeConfig(endpoints)));
+    sink.start();
+    return new TableSinkRunner(sink);
+  }
+
+  /** The catalog of a local stack with these endpoints. */
+  public static Map<String, String> catalogProperties(Endpoints endpoints) {
+    return CatalogConfigs.local(
+        endpoints.catalogUri(),
+        endpoints.warehouse(),
+        endpoints.s3Endpoint(),
+        endpoints.s3AccessKey(),
+        endpoints.s3SecretKey(),
+        endpoints.s3Region());
+  }
+
+  /** Per partition, the offset up to which every record is in the tables. */
+  public Map<TopicPartition, Long> committedOffsets() {
+    return sink.committedOffsets();
+  }
+
+  /** Whether every record before these end offsets is in the tables. */
+  public boolean hasCommitted(Map<TopicPartition, Long> endOffsets) {
+    return sink.hasCommitted(endOffsets);
+  }
+
+  public List<String> tableNames() {
+    return sink.tableNames();
+  }
+
+  /** Why the sink stopped on its own, if it did. */
+  public Optional<Throwable> failure() {
+    return sink.failure();
+  }
+
+  @Override
+  public void close() {
+    sink.close();
+  }
+}
