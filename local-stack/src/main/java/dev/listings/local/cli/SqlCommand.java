@@ -57,7 +57,6 @@ final class SqlCommand implements Callable<Integer> {
         }
         QueryResult result = sql.query(query);
         System.out.println(result.toTable());
-        System.out.println("(" + result.rows().size() + " row" + (result.rows().size() == 1 ? "" : "s") + ")");
         return 0;
       } catch (IllegalArgumentException e) {
         System.err.println("pipeline sql: " + e.getMessage());
