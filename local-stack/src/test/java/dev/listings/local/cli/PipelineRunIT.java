@@ -26,7 +26,7 @@ class PipelineRunIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path SAMPLE = Path.of("..", "data", "sample", "scraping_data.jsonl");
 
-  @TempDir Path work;
+  @TempDir static Path work;
   private Path out;
   private int exitCode;
 
