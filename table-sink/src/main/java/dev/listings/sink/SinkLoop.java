@@ -23,14 +23,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The sink's consumer loop. It owns every partition of the mapped topics (manual assignment: each table has one
  * writer), starts each partition where its table's last snapshot says, writes polled records into the tables' open
- * batches, and commits a batch when it is full or old enough: one Iceberg append per table with the next offsets in
- * the snapshot summary, then the same offsets to the consumer group, which only serves lag monitoring. Partitions added
- * to a topic later are picked up from their beginning.
+ * batches, and commits a batch when it is full, old enough, or the topics have gone quiet: one Iceberg append per
+ * table with the next offsets in the snapshot summary, then the same offsets to the consumer group, which only serves
+ * lag monitoring. Partitions added to a topic later are picked up from their beginning.
  */
 final class SinkLoop implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(SinkLoop.class);
   private static final Duration PARTITION_REFRESH = Duration.ofSeconds(10);
   private static final Duration MAX_POLL_WAIT = Duration.ofMillis(200);
+  /** How old a batch must be before a poll that finds nothing new commits it early. */
+  static final Duration IDLE_COMMIT_AGE = Duration.ofSeconds(1);
 
   private final TableSinkConfig config;
   private final Consumer<byte[], byte[]> consumer;
@@ -62,7 +64,7 @@ final class SinkLoop implements Runnable {
         }
         ConsumerRecords<byte[], byte[]> records = consumer.poll(pollWait);
         add(records);
-        if (batchDue()) {
+        if (batchDue(records.isEmpty())) {
           commitBatch();
         } else if (batchRows == 0) {
           committed = positions(); // nothing pending: every record read so far is in the tables
@@ -99,10 +101,24 @@ final class SinkLoop implements Runnable {
     }
   }
 
-  private boolean batchDue() {
-    return batchRows > 0
-        && (batchRows >= config.batchMaxRecords()
-            || System.currentTimeMillis() - batchStartedAt >= config.batchMaxWait().toMillis());
+  /**
+   * A batch is due when it is full, when its first record is {@code batchMaxWait} old, or, once it is {@link
+   * #IDLE_COMMIT_AGE} old (or {@code batchMaxWait}, if shorter), as soon as a poll finds nothing new: under a backlog
+   * batches grow large (fewer, larger files and commits), and when the topics go quiet the tables catch up at once.
+   */
+  private boolean batchDue(boolean idle) {
+    return batchDue(batchRows, System.currentTimeMillis() - batchStartedAt, idle, config.batchMaxRecords(),
+        config.batchMaxWait());
+  }
+
+  static boolean batchDue(int rows, long ageMillis, boolean idle, int maxRecords, Duration maxWait) {
+    if (rows == 0) {
+      return false;
+    }
+    long maxWaitMillis = maxWait.toMillis();
+    return rows >= maxRecords
+        || ageMillis >= maxWaitMillis
+        || (idle && ageMillis >= Math.min(IDLE_COMMIT_AGE.toMillis(), maxWaitMillis));
   }
 
   /** One append per table with rows, then the group offsets; every polled record is in the batch at this point. */

@@ -2,6 +2,7 @@ package dev.listings.sink;
 
 import dev.listings.sink.table.CatalogHandle;
 import dev.listings.sink.table.IcebergCatalogs;
+import dev.listings.sink.table.WithoutHadoopDefaults;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,6 +61,7 @@ public final class TableSink implements AutoCloseable {
       throw e;
     }
     thread = new Thread(loop, "table-sink");
+    thread.setContextClassLoader(WithoutHadoopDefaults.around(Thread.currentThread().getContextClassLoader()));
     thread.start();
     LOG.info("Table sink started: {}", tableNames());
   }

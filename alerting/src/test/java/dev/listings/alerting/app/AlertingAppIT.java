@@ -83,13 +83,17 @@ class AlertingAppIT {
     assertThat(firing.get("status").asText()).isEqualTo("firing");
     assertThat(firing.get("kind").asText()).isEqualTo("REJECT_RATIO");
     assertThat(firing.get("severity").asText()).isEqualTo("warning");
-    assertThat(firing.get("values").get("rejected").asLong()).isEqualTo(30);
-    assertThat(firing.get("values").get("lines").asLong()).isEqualTo(40);
+    // the rule fires at the first evaluation over the threshold, which may see part of the spike
+    long rejected = firing.get("values").get("rejected").asLong();
+    long lines = firing.get("values").get("lines").asLong();
+    assertThat(rejected).isBetween(1L, 30L);
+    assertThat(lines).isBetween(Math.max(rejected, 20L), 40L); // min-lines is 20 in this test
+    assertThat((double) rejected / lines).isGreaterThan(0.2);
     assertThat(both.get(1).get("status").asText()).isEqualTo("resolved");
     assertThat(both.get(1).get("incident_id").asText()).isEqualTo(firing.get("incident_id").asText());
 
     assertThat(received("/slack", "partner-spike", 2)).extracting(r -> JSON.readTree(r.body()).get("text").asText())
-        .satisfiesExactly(text -> assertThat(text).startsWith("[FIRING] WARNING Reject ratio 75.0%"),
+        .satisfiesExactly(text -> assertThat(text).startsWith("[FIRING] WARNING Reject ratio "),
             text -> assertThat(text).startsWith("[RESOLVED] WARNING"));
     assertThat(received("/hook", "partner-spike", 2)).allSatisfy(request -> {
       assertThat(request.headers()).containsEntry("x-alert-token", "t0k3n");

@@ -44,29 +44,53 @@ public final class CleanerJson {
     });
   }
 
-  /** A ledger snapshot: the object and its cumulative counts. */
+  /**
+   * A ledger snapshot: the object and its cumulative counts. A re-drive entry has zero first-judgment counts, its run
+   * in {@code redrive_run} and its counts in {@code redriven}.
+   */
   static byte[] ledger(LedgerEntry entry) {
-    return ledger(entry.bucket(), entry.key(), entry.etag(), entry.curated(), entry.rejected(), entry.duplicates(),
-        entry.rejectedByReason());
+    if (entry.redrive()) {
+      return ledger(entry.bucket(), entry.key(), entry.etag(), new Counts(0, 0, 0, Map.of()), entry.redriveRun(),
+          new Counts(entry.curated(), entry.rejected(), entry.duplicates(), entry.rejectedByReason()));
+    }
+    return ledger(entry.bucket(), entry.key(), entry.etag(), new Counts(entry.curated(), entry.rejected(),
+        entry.duplicates(), entry.rejectedByReason()), null, null);
   }
 
-  static byte[] ledger(String bucket, String key, String etag, long curated, long rejected, long duplicates,
-      Map<String, Long> rejectedByReason) {
+  /** Outcome counts (or changes to them) of one ledger record. */
+  record Counts(long curated, long rejected, long duplicates, Map<String, Long> rejectedByReason) {}
+
+  /**
+   * A ledger record: the first-judgment counts, and for re-driven lines the re-drive run and its counts.
+   *
+   * @param redriveRun null for a first-judgment record (then {@code redriven} is ignored)
+   */
+  static byte[] ledger(String bucket, String key, String etag, Counts counts, String redriveRun, Counts redriven) {
     return write(json -> {
       json.writeStartObject();
       json.writeStringField("bucket", bucket);
       json.writeStringField("key", key);
       json.writeStringField("etag", etag);
-      json.writeNumberField("curated", curated);
-      json.writeNumberField("rejected", rejected);
-      json.writeNumberField("duplicates", duplicates);
-      json.writeObjectFieldStart("rejected_by_reason");
-      for (Map.Entry<String, Long> reason : rejectedByReason.entrySet()) {
-        json.writeNumberField(reason.getKey(), reason.getValue());
+      writeCounts(json, counts);
+      if (redriveRun != null) {
+        json.writeStringField("redrive_run", redriveRun);
+        json.writeObjectFieldStart("redriven");
+        writeCounts(json, redriven);
+        json.writeEndObject();
       }
       json.writeEndObject();
-      json.writeEndObject();
     });
+  }
+
+  private static void writeCounts(JsonGenerator json, Counts counts) throws IOException {
+    json.writeNumberField("curated", counts.curated());
+    json.writeNumberField("rejected", counts.rejected());
+    json.writeNumberField("duplicates", counts.duplicates());
+    json.writeObjectFieldStart("rejected_by_reason");
+    for (Map.Entry<String, Long> reason : counts.rejectedByReason().entrySet()) {
+      json.writeNumberField(reason.getKey(), reason.getValue());
+    }
+    json.writeEndObject();
   }
 
   /**

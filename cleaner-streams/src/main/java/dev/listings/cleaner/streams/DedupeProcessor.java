@@ -62,7 +62,7 @@ final class DedupeProcessor implements Processor<String, JudgedListing, String, 
       if (seenAt - previous.timestamp() > retention.toMillis() / 10) {
         latest.put(id, ValueAndTimestamp.make(previous.value(), seenAt));
       }
-      ledger.duplicate(judged.provenance(), seenAt);
+      ledger.duplicate(judged.provenance(), Redrive.runOf(record.headers()), seenAt);
       listener.duplicate();
       return;
     }
@@ -70,7 +70,7 @@ final class DedupeProcessor implements Processor<String, JudgedListing, String, 
     context.forward(record.withValue(new Routed.ToCurated(serialized)));
     long lastSeen = previous == null ? seenAt : Math.max(seenAt, previous.timestamp());
     latest.put(id, ValueAndTimestamp.make(judged.listing(), lastSeen));
-    ledger.curated(judged.provenance(), seenAt);
+    ledger.curated(judged.provenance(), Redrive.runOf(record.headers()), seenAt);
     listener.curated();
   }
 

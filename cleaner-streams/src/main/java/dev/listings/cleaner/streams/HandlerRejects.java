@@ -15,7 +15,8 @@ import org.apache.kafka.streams.errors.ErrorHandlerContext;
  * rules' rejects (with the error's class, message, topic, partition, offset and processor), plus, when the line's
  * source object is known, a ledger record so conservation holds. Both go out through Kafka Streams' dead-letter
  * support, in the task's transaction. The ledger record's key is unique to the failing input record ({@code
- * dlq|<topic>-<partition>@<offset>|<object>}), so a retry overwrites rather than adds, and readers sum it like any other.
+ * dlq|<topic>-<partition>@<offset>|<object>}), so a retry overwrites rather than adds, and readers sum it like any
+ * other; for a re-driven line the changes go to the record's {@code redriven} counts, like the line's other outcomes.
  */
 final class HandlerRejects {
   static final String ERRORS_HEADER_PREFIX = "__streams.errors.";
@@ -59,8 +60,12 @@ final class HandlerRejects {
         CleanerJson.reject(reject, config.rawMaxChars), headers));
     if (provenance.isKnown()) {
       long rejectedDelta = reasonDeltas.values().stream().mapToLong(Long::longValue).sum();
-      byte[] counts = CleanerJson.ledger(provenance.bucket(), provenance.key(), provenance.etag(), curatedDelta,
-          rejectedDelta, 0, reasonDeltas);
+      CleanerJson.Counts deltas = new CleanerJson.Counts(curatedDelta, rejectedDelta, 0, reasonDeltas);
+      CleanerJson.Counts none = new CleanerJson.Counts(0, 0, 0, Map.of());
+      String redriveRun = Redrive.runOf(inputHeaders);
+      byte[] counts = redriveRun == null
+          ? CleanerJson.ledger(provenance.bucket(), provenance.key(), provenance.etag(), deltas, null, null)
+          : CleanerJson.ledger(provenance.bucket(), provenance.key(), provenance.etag(), none, redriveRun, deltas);
       records.add(new ProducerRecord<>(config.ledgerTopic, null, timestamp,
           utf8("dlq|" + inputRef + "|" + provenance.objectRef()), counts));
     }

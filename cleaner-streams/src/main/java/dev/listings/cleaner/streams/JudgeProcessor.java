@@ -15,7 +15,7 @@ import org.apache.kafka.streams.processor.api.Record;
 /**
  * Judges each raw line: accepted lines go on keyed by listing id, rejected lines become reject records (counted in
  * this task's ledger). Lines the connector flagged as cut or as invalid UTF-8 are rejected as malformed, never
- * repaired.
+ * repaired. A re-driven line (header {@code redrive.of}) is judged like any other and counted under its re-drive run.
  */
 final class JudgeProcessor implements Processor<byte[], byte[], String, Routed> {
   private final ListingJudge judge;
@@ -70,7 +70,7 @@ final class JudgeProcessor implements Processor<byte[], byte[], String, Routed> 
         .orElse("unknown"));
     context.forward(new Record<>(key, new Routed.ToRejects(CleanerJson.reject(reject, rawMaxChars)),
         record.timestamp(), RejectHeaders.of(headers, reason)));
-    ledger.rejected(provenance, reason, record.timestamp());
+    ledger.rejected(provenance, Redrive.runOf(headers), reason, record.timestamp());
     listener.rejected(reason);
   }
 

@@ -14,9 +14,14 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 
-/** Binary encoding of {@link LedgerEntry} for the ledger stores (a format byte, then the fields in order). */
+/**
+ * Binary encoding of {@link LedgerEntry} for the ledger stores (a format byte, then the fields in order). Format 2 adds
+ * the re-drive run at the end; format 1 entries (written before re-drives were counted) still decode, as first
+ * judgments.
+ */
 final class LedgerCodec {
   private static final byte FORMAT_V1 = 1;
+  private static final byte FORMAT_V2 = 2;
 
   private LedgerCodec() {}
 
@@ -29,7 +34,7 @@ final class LedgerCodec {
   static byte[] encode(LedgerEntry entry) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(96);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeByte(FORMAT_V1);
+      out.writeByte(FORMAT_V2);
       writeNullable(out, entry.bucket());
       writeNullable(out, entry.key());
       writeNullable(out, entry.etag());
@@ -43,6 +48,7 @@ final class LedgerCodec {
       }
       out.writeLong(entry.lastChangeMillis());
       out.writeBoolean(entry.unpublished());
+      writeNullable(out, entry.redriveRun());
     } catch (IOException e) {
       throw new UncheckedIOException("writing to memory cannot fail", e);
     }
@@ -51,8 +57,9 @@ final class LedgerCodec {
 
   static LedgerEntry decode(byte[] bytes) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-      if (in.readByte() != FORMAT_V1) {
-        throw new SerializationException("unknown ledger entry format");
+      byte format = in.readByte();
+      if (format != FORMAT_V1 && format != FORMAT_V2) {
+        throw new SerializationException("unknown ledger entry format " + format);
       }
       String bucket = readNullable(in);
       String key = readNullable(in);
@@ -65,8 +72,11 @@ final class LedgerCodec {
       for (int i = 0; i < reasons; i++) {
         byReason.put(in.readUTF(), in.readLong());
       }
-      return new LedgerEntry(bucket, key, etag, curated, rejected, duplicates, byReason, in.readLong(),
-          in.readBoolean());
+      long lastChange = in.readLong();
+      boolean unpublished = in.readBoolean();
+      String redriveRun = format == FORMAT_V2 ? readNullable(in) : null;
+      return new LedgerEntry(bucket, key, etag, curated, rejected, duplicates, byReason, lastChange, unpublished,
+          redriveRun);
     } catch (IOException e) {
       throw new SerializationException("not a ledger entry", e);
     }

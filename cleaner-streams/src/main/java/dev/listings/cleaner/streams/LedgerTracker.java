@@ -18,10 +18,13 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Keeps one task's cumulative outcome counts per source object in a state store and publishes them to the ledger
  * topic. Counting writes the store in the same transaction as the input offsets; publishing happens on a short
- * wall-clock punctuation for the entries changed since (an "unpublished" flag kept in the store, so a restart publishes
- * what a crash left pending). Record key {@code <taskId>.<stage>|s3://bucket/key@etag} (stage {@code judge} or {@code
- * dedupe}): readers sum the latest value of every key that shares the object. Entries unchanged for the retention (in
- * stream time) are dropped from the store only; their last snapshot stays on the compacted topic.
+ * wall-clock punctuation for the entries changed since (an "unpublished" flag kept in the store, so a restart
+ * publishes what a crash left pending). Record key {@code <taskId>.<stage>|s3://bucket/key@etag} (stage {@code judge}
+ * or {@code dedupe}): readers sum the latest value of every key that shares the object. Entries unchanged for the
+ * retention (in stream time) are dropped from the store only; their last snapshot stays on the compacted topic.
+ * Re-driven lines (header {@code redrive.of}) are counted apart, per re-drive run and object, under the key {@code
+ * <taskId>.<stage>|redrive:<run>|s3://bucket/key@etag}; those records carry their counts in a {@code redriven} object
+ * and zero in the first-judgment fields, so an object's balance never changes through a re-drive.
  */
 final class LedgerTracker {
   private final String stage;
@@ -65,18 +68,36 @@ final class LedgerTracker {
   }
 
   void curated(Provenance provenance, long timestamp) {
-    String object = provenance.objectRef();
-    put(object, entry(object, provenance).plusCurated(timestamp));
+    curated(provenance, null, timestamp);
   }
 
   void duplicate(Provenance provenance, long timestamp) {
-    String object = provenance.objectRef();
-    put(object, entry(object, provenance).plusDuplicate(timestamp));
+    duplicate(provenance, null, timestamp);
   }
 
   void rejected(Provenance provenance, String reason, long timestamp) {
-    String object = provenance.objectRef();
-    put(object, entry(object, provenance).plusRejected(reason, timestamp));
+    rejected(provenance, null, reason, timestamp);
+  }
+
+  /** Counts a curated line; {@code redriveRun} is the line's re-drive run, or null for a first judgment. */
+  void curated(Provenance provenance, String redriveRun, long timestamp) {
+    String storeKey = storeKey(provenance, redriveRun);
+    put(storeKey, entry(storeKey, provenance, redriveRun).plusCurated(timestamp));
+  }
+
+  void duplicate(Provenance provenance, String redriveRun, long timestamp) {
+    String storeKey = storeKey(provenance, redriveRun);
+    put(storeKey, entry(storeKey, provenance, redriveRun).plusDuplicate(timestamp));
+  }
+
+  void rejected(Provenance provenance, String redriveRun, String reason, long timestamp) {
+    String storeKey = storeKey(provenance, redriveRun);
+    put(storeKey, entry(storeKey, provenance, redriveRun).plusRejected(reason, timestamp));
+  }
+
+  /** The store key (and, after the task prefix, the ledger record key) of an object or of a re-drive of it. */
+  static String storeKey(Provenance provenance, String redriveRun) {
+    return redriveRun == null ? provenance.objectRef() : "redrive:" + redriveRun + "|" + provenance.objectRef();
   }
 
   /** Publishes every entry changed since the last publication. */
@@ -105,9 +126,9 @@ final class LedgerTracker {
     expired.forEach(store::delete);
   }
 
-  private LedgerEntry entry(String object, Provenance provenance) {
-    LedgerEntry entry = store.get(object);
-    return entry != null ? entry : LedgerEntry.empty(provenance);
+  private LedgerEntry entry(String storeKey, Provenance provenance, String redriveRun) {
+    LedgerEntry entry = store.get(storeKey);
+    return entry != null ? entry : LedgerEntry.empty(provenance, redriveRun);
   }
 
   private void put(String object, LedgerEntry entry) {

@@ -91,11 +91,12 @@ class PriceParserTest {
   }
 
   @Test
-  void staysLinearOnLongHostileInput() {
+  void refusesLongHostileInput() {
+    // The scanner is linear (no regular expressions, no backtracking); the cost is measured by PriceParserBenchmark.
     String hostile = "1" + " 000".repeat(4) + "9".repeat(100_000);
-    long start = System.nanoTime();
     assertThat(PriceParser.parse(hostile)).isInstanceOf(PriceResult.Unparseable.class);
-    assertThat(PriceParser.parse("€".repeat(100_000))).isInstanceOf(PriceResult.Unparseable.class);
-    assertThat(System.nanoTime() - start).isLessThan(1_000_000_000L);
+    assertThat(PriceParser.parse("9".repeat(100_000))).isEqualTo(
+        new PriceResult.Unparseable("has more than 15 significant digits"));
+    assertThat(PriceParser.parse("€".repeat(100_000))).isEqualTo(new PriceResult.Unparseable("has no amount"));
   }
 }

@@ -30,6 +30,7 @@ public final class SqsDiscovery implements Discovery {
   private static final Logger LOG = LoggerFactory.getLogger(SqsDiscovery.class);
   private static final int MAX_MESSAGES = 10;
   private static final int WAIT_SECONDS = 1;
+  private static final S3ObjectRef UNKNOWN_VERSION = new S3ObjectRef("", "", "", -1, null);
 
   /** A received message whose objects are not all settled yet. */
   private static final class Lease {
@@ -118,6 +119,11 @@ public final class SqsDiscovery implements Discovery {
     List<S3ObjectRef> refs = new ArrayList<>();
     for (S3Event event : wanted) {
       S3ObjectRef ref = resolve(event, sentAt(message));
+      if (ref == UNKNOWN_VERSION) {
+        LOG.warn("SQS message {} left for a later delivery: s3://{}/{} has no ETag yet", message.messageId(),
+            bucket, event.key());
+        return List.of();
+      }
       if (ref != null) {
         refs.add(ref);
       }
@@ -141,7 +147,10 @@ public final class SqsDiscovery implements Discovery {
     return filter.accepts(event.key());
   }
 
-  /** The event's version; an event without ETag gets the current one, and none when the object is gone. */
+  /**
+   * The event's version; an event without ETag gets the current one, none ({@code null}) when the object is gone,
+   * and {@link #UNKNOWN_VERSION} when the store tells no ETag (yet).
+   */
   private S3ObjectRef resolve(S3Event event, Instant sentAt) {
     Instant appeared = event.time() != null ? event.time() : sentAt;
     if (event.etag() != null) {
@@ -151,6 +160,9 @@ public final class SqsDiscovery implements Discovery {
     if (head == null) {
       LOG.info("s3://{}/{} announced by an event no longer exists", bucket, event.key());
       return null;
+    }
+    if (head.eTag() == null || head.eTag().isBlank()) {
+      return UNKNOWN_VERSION;
     }
     return new S3ObjectRef(bucket, event.key(), head.eTag(), head.contentLength(), appeared);
   }

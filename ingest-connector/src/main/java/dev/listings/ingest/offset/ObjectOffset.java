@@ -1,6 +1,8 @@
 package dev.listings.ingest.offset;
 
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.connect.errors.ConnectException;
 
@@ -37,9 +39,17 @@ public record ObjectOffset(
     return new ObjectOffset(etag, 0, 0, 0, Math.max(size, 0), startedAt, false);
   }
 
-  /** The source partition of an object: its identity in the bucket, the same for all its versions. */
+  /**
+   * The source partition of an object: its identity in the bucket, the same for all its versions. Connect stores
+   * offsets under the serialized partition, whose fields follow the map's iteration order, so that order is fixed
+   * (bucket, then key): a map whose order varies from one JVM to the next ({@code Map.of}) would make a restarted
+   * worker miss every stored offset.
+   */
   public static Map<String, String> partition(String bucket, String key) {
-    return Map.of(BUCKET, bucket, KEY, key);
+    Map<String, String> partition = new LinkedHashMap<>(4);
+    partition.put(BUCKET, bucket);
+    partition.put(KEY, key);
+    return Collections.unmodifiableMap(partition);
   }
 
   /** The offset after one more record: line {@code lineNumber}, ending at {@code endPosition}. */

@@ -153,6 +153,11 @@ public final class Ingestor implements AutoCloseable {
             settings.topics(), settings.read(), ref, stored, clock.instant(), ingestTs), 0, null);
         metrics.objectDone(false);
       }
+      if (from.line() > 0) {
+        LOG.info("Resuming {} (ETag {}) after line {}", ref.uri(), ref.etag(), from.line());
+      } else {
+        LOG.debug("Reading {} (ETag {})", ref.uri(), ref.etag());
+      }
       current = new ObjectIngestion(ref, from, store, settings.read(), settings.topics(), metrics, clock);
       return true;
     }

@@ -3,12 +3,28 @@ package dev.listings.ingest.offset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.json.JsonConverter;
 import org.junit.jupiter.api.Test;
 
 class ObjectOffsetTest {
+  @Test
+  void serializesItsSourcePartitionAlwaysTheSameWaySoThatAnotherJvmFindsTheOffsets() {
+    // Connect stores an offset under [connector, partition] written by its JSON converter, in map iteration order.
+    try (JsonConverter converter = new JsonConverter()) {
+      converter.configure(Map.of("schemas.enable", "false"), true);
+      byte[] key = converter.fromConnectData("connect-offsets", null,
+          Arrays.asList("s3-landing", ObjectOffset.partition("landing", "in/a.jsonl")));
+      assertThat(new String(key, StandardCharsets.UTF_8))
+          .isEqualTo("[\"s3-landing\",{\"bucket\":\"landing\",\"key\":\"in/a.jsonl\"}]");
+    }
+    assertThat(ObjectOffset.partition("landing", "in/a.jsonl").keySet()).containsExactly("bucket", "key");
+  }
+
   @Test
   void survivesTheTripThroughItsStoredForm() {
     ObjectOffset offset = new ObjectOffset("abc", 12, 3456, 11, 9999, 1_700_000_000_000L, false);

@@ -67,6 +67,23 @@ class IngestorTest {
   }
 
   @Test
+  void leavesAnObjectListedWithoutEtagForALaterPassAndKeepsRunning() throws Exception {
+    harness.s3.put(BUCKET, "in/uploading.jsonl", jsonLines(2));
+    harness.s3.listWithoutEtag(BUCKET, "in/uploading.jsonl", true);
+    String etag = harness.s3.put(BUCKET, "in/ready.jsonl", jsonLines(3));
+    try (Ingestor ingestor = harness.start()) {
+      harness.runUntilAudits(ingestor, 1);
+      assertThat(audits(harness.committed)).extracting(a -> a.get("etag").asText()).containsExactly(etag);
+
+      harness.s3.listWithoutEtag(BUCKET, "in/uploading.jsonl", false);
+      harness.runUntilAudits(ingestor, 2);
+      assertThat(audits(harness.committed)).extracting(a -> a.get("key").asText())
+          .containsExactly("in/ready.jsonl", "in/uploading.jsonl");
+      assertThat(rawRecords(harness.committed)).hasSize(5);
+    }
+  }
+
+  @Test
   void addsTheAuditRecordToTheBatchOfTheLastLinesEvenWhenItIsFull() throws Exception {
     harness.with("batch.max.records", "3");
     harness.s3.put(BUCKET, "a.jsonl", jsonLines(3));

@@ -41,6 +41,7 @@ public final class InMemoryS3 implements S3Client {
   private final AtomicInteger failingStatus = new AtomicInteger();
   private final AtomicInteger requestsToFail = new AtomicInteger();
   private final List<CutStream> open = new CopyOnWriteArrayList<>();
+  private final java.util.Set<String> listedWithoutEtag = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private int pageSize = 1000;
 
   /** Stores an object and returns its ETag. */
@@ -76,6 +77,15 @@ public final class InMemoryS3 implements S3Client {
     open.clear();
   }
 
+  /** Lists the object without its ETag (or with it again), as some stores list an upload in progress. */
+  public void listWithoutEtag(String bucket, String key, boolean without) {
+    if (without) {
+      listedWithoutEtag.add(bucket + "/" + key);
+    } else {
+      listedWithoutEtag.remove(bucket + "/" + key);
+    }
+  }
+
   public void pageSize(int size) {
     this.pageSize = size;
   }
@@ -103,7 +113,8 @@ public final class InMemoryS3 implements S3Client {
         break;
       }
       Stored stored = entry.getValue();
-      page.add(S3Object.builder().key(path.substring(request.bucket().length() + 1)).eTag("\"" + stored.etag() + "\"")
+      String listedEtag = listedWithoutEtag.contains(path) ? null : "\"" + stored.etag() + "\"";
+      page.add(S3Object.builder().key(path.substring(request.bucket().length() + 1)).eTag(listedEtag)
           .size((long) stored.data().length).lastModified(stored.lastModified()).build());
       last = path;
     }

@@ -6,9 +6,11 @@ import dev.listings.infra.EmbeddedS3;
 import dev.listings.ingest.S3ListingsSourceConnector;
 import dev.listings.ingest.discovery.S3ObjectRef;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -45,12 +47,38 @@ public final class IngestStack implements AutoCloseable {
   }
 
   public static IngestStack start(Path dir) throws IOException {
+    return start(dir, true);
+  }
+
+  /** The broker and S3, and a Connect worker in this JVM when {@code withWorker}; {@link #startWorker()} adds one. */
+  public static IngestStack start(Path dir, boolean withWorker) throws IOException {
     EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0);
     EmbeddedS3 s3 = EmbeddedS3.start(dir.resolve("s3"), 0);
     s3.createBucket(BUCKET);
-    EmbeddedConnectWorker worker = EmbeddedConnectWorker.start(broker.bootstrapServers(), dir.resolve("connect"), 0,
-        Map.of());
-    return new IngestStack(dir, broker, s3, worker);
+    IngestStack stack = new IngestStack(dir, broker, s3, null);
+    if (withWorker) {
+      stack.startWorker();
+    }
+    return stack;
+  }
+
+  /** Starts a Connect worker in this JVM, in the same group as any other worker of this stack. */
+  public EmbeddedConnectWorker startWorker() throws IOException {
+    return startWorker(Map.of());
+  }
+
+  /** Starts a Connect worker in this JVM with {@code overrides} on top of the embedded worker's settings. */
+  public EmbeddedConnectWorker startWorker(Map<String, String> overrides) throws IOException {
+    if (worker != null) {
+      throw new IllegalStateException("This stack runs a worker already");
+    }
+    worker = EmbeddedConnectWorker.start(broker.bootstrapServers(), connectDir(), 0, overrides);
+    return worker;
+  }
+
+  /** The data folder of this stack's Connect workers. */
+  public Path connectDir() {
+    return dir.resolve("connect");
   }
 
   public EmbeddedKafkaBroker broker() {
@@ -75,7 +103,10 @@ public final class IngestStack implements AutoCloseable {
     return worker;
   }
 
-  /** Creates the connector's topics and returns its configuration: listing mode on {@code prefix}. */
+  /**
+   * Creates the connector's topics and returns its configuration: listing mode on {@code prefix}, exactly once, with
+   * an offsets topic of its own.
+   */
   public Map<String, String> connectorConfig(String topic, String auditTopic, String prefix) {
     broker.createTopic(topic, 2, Map.of("max.message.bytes", "2097152"));
     broker.createTopic(auditTopic, 1, Map.of());
@@ -83,6 +114,8 @@ public final class IngestStack implements AutoCloseable {
     config.put("connector.class", S3ListingsSourceConnector.class.getName());
     config.put("tasks.max", "1");
     config.put("exactly.once.support", "required");
+    // An offsets topic of its own, as recommended for exactly-once connectors (see the README).
+    config.put("offsets.storage.topic", topic + "-offsets");
     config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
     config.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
     config.put("header.converter", "org.apache.kafka.connect.storage.StringConverter");
@@ -104,6 +137,16 @@ public final class IngestStack implements AutoCloseable {
     return put(key, data, null);
   }
 
+  /**
+   * Uploads {@code length} bytes that {@code content} produces (asked again whenever the client needs to re-read
+   * them), without holding them in memory; returns the ETag.
+   */
+  public String put(String key, Supplier<InputStream> content, long length) {
+    PutObjectRequest request = PutObjectRequest.builder().bucket(BUCKET).key(key).build();
+    RequestBody body = RequestBody.fromContentProvider(content::get, length, "application/x-ndjson");
+    return S3ObjectRef.normalizeEtag(client.putObject(request, body).eTag());
+  }
+
   public String put(String key, byte[] data, String contentEncoding) {
     PutObjectRequest request = PutObjectRequest.builder().bucket(BUCKET).key(key).contentEncoding(contentEncoding)
         .build();
@@ -121,7 +164,9 @@ public final class IngestStack implements AutoCloseable {
   @Override
   public void close() {
     client.close();
-    worker.close();
+    if (worker != null) {
+      worker.close();
+    }
     s3.close();
     broker.close();
   }

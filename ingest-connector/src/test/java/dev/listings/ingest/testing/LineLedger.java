@@ -8,6 +8,7 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
@@ -16,27 +17,52 @@ import org.apache.kafka.common.header.Header;
  * each object arrived, how many arrived twice, and any whose value is not the generated line.
  */
 public final class LineLedger {
+  private final LongFunction<String> expected;
   private final Map<String, BitSet> seen = new HashMap<>();
+  private final Map<String, String> firstEtag = new HashMap<>();
   private final List<String> problems = new ArrayList<>();
   private long duplicates;
   private long total;
+
+  /** A ledger of objects made of {@link Listings#line(long)}. */
+  public LineLedger() {
+    this(Listings::line);
+  }
+
+  /** A ledger of objects whose line {@code n} is {@code expected.apply(n)}. */
+  public LineLedger(LongFunction<String> expected) {
+    this.expected = expected;
+  }
 
   public synchronized void accept(ConsumerRecord<String, byte[]> record) {
     Header header = record.headers().lastHeader(ProvenanceHeaders.SOURCE_LINE);
     int line = Integer.parseInt(new String(header.value(), UTF_8));
     BitSet lines = seen.computeIfAbsent(record.key(), k -> new BitSet());
+    Header etag = record.headers().lastHeader(ProvenanceHeaders.SOURCE_ETAG);
+    String version = etag == null ? "?" : new String(etag.value(), UTF_8);
     if (lines.get(line)) {
       duplicates++;
+      if (problems.size() < 20) {
+        problems.add(record.key() + " line " + line + " arrived again, ETag " + version + " (first ETag "
+            + firstEtag.get(record.key()) + "), partition " + record.partition() + " offset " + record.offset());
+      }
     }
+    firstEtag.putIfAbsent(record.key(), version);
     lines.set(line);
     total++;
-    if (problems.size() < 20 && !Listings.line(line).equals(new String(record.value(), UTF_8))) {
+    if (problems.size() < 20 && !expected.apply(line).equals(new String(record.value(), UTF_8))) {
       problems.add(record.key() + " line " + line + " has another value");
     }
   }
 
   public synchronized long total() {
     return total;
+  }
+
+  /** Records seen of one object ({@code s3://bucket/key}), duplicates included once. */
+  public synchronized long distinct(String key) {
+    BitSet lines = seen.get(key);
+    return lines == null ? 0 : lines.cardinality();
   }
 
   public synchronized long duplicates() {

@@ -3,12 +3,14 @@ package dev.listings.ingest.testing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -16,6 +18,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /** Reads a topic from its start, committed records only (read_committed), handing each record to a sink. */
 public final class TopicReader implements AutoCloseable {
   private final KafkaConsumer<String, byte[]> consumer;
+  private final List<TopicPartition> partitions;
 
   public TopicReader(String bootstrapServers, String topic) {
     Properties props = new Properties();
@@ -23,10 +26,29 @@ public final class TopicReader implements AutoCloseable {
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
     consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
-    List<TopicPartition> partitions =
-        consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+    partitions = partitionsOf(topic);
     consumer.assign(partitions);
     consumer.seekToBeginning(partitions);
+  }
+
+  /** The topic's partitions, waiting for a topic created a moment ago to show in the metadata. */
+  private List<TopicPartition> partitionsOf(String topic) {
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (true) {
+      List<PartitionInfo> found = consumer.partitionsFor(topic);
+      if (found != null && !found.isEmpty()) {
+        return found.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+      }
+      if (System.currentTimeMillis() > deadline) {
+        throw new AssertionError("Topic " + topic + " has no partitions after 30 s");
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("Interrupted while waiting for topic " + topic, e);
+      }
+    }
   }
 
   /** Polls into {@code sink} until {@code done} holds; fails after {@code timeout}. */
@@ -46,6 +68,16 @@ public final class TopicReader implements AutoCloseable {
     while (System.currentTimeMillis() < deadline) {
       consumer.poll(Duration.ofMillis(200)).forEach(sink);
     }
+  }
+
+  /**
+   * Polls into {@code sink} every record committed when this is called: up to the last stable offsets taken now, so
+   * records of transactions still open (or left open by a crashed producer) are not waited for.
+   */
+  public void readToEnd(Duration timeout, Consumer<ConsumerRecord<String, byte[]>> sink) {
+    Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+    readUntil(() -> end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue()), timeout,
+        sink);
   }
 
   /** Collects records until there are {@code count}, then reads a little longer for any extra one. */

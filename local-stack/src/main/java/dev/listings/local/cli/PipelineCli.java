@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       GenerateCommand.class,
       SqlCommand.class,
+      ReplayCommand.class,
+      RejectsCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

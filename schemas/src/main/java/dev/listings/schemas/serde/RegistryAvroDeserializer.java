@@ -121,7 +121,8 @@ public class RegistryAvroDeserializer<T> implements Deserializer<T> {
   }
 
   private static DatumReader<Object> specificReader(Schema writer, Class<? extends SpecificRecord> type) {
-    SpecificData model = SpecificData.getForClass(type);
+    // A model bound to the class's own loader: records are instances of exactly this class (see SpecificModels).
+    SpecificData model = SpecificModels.forType(type);
     return new SpecificDatumReader<>(writer, model.getSchema(type), model);
   }
 

@@ -82,8 +82,8 @@ final class WritePlan {
   @SuppressWarnings("unchecked")
   private static DatumWriter<Object> writerFor(Schema schema, boolean specific, Class<?> type) {
     if (specific) {
-      // The generated class's model carries the logical-type conversions (LocalDate, Instant).
-      SpecificData model = SpecificData.getForClass((Class<? extends SpecificRecord>) type);
+      // The generated class's conversions (LocalDate, Instant), on a model bound to the class's own loader.
+      SpecificData model = SpecificModels.forType((Class<? extends SpecificRecord>) type);
       return new SpecificDatumWriter<>(schema, model);
     }
     return new GenericDatumWriter<>(schema, GenericData.get());

@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * {@link UseCaseMetrics} as Micrometer counters, exported by Prometheus as {@code
  * listings_usecase_updates_total{usecase}} and {@code listings_usecase_skipped_records_total{usecase,reason}}
- * (reason {@code late} for records after their month's grace, {@code out-of-order} for superseded versions).
+ * (reason {@code late} for records after their month's grace, {@code out-of-order} for superseded versions). The
+ * skip counters of the enabled use cases exist from start-up, at zero.
  */
 @ApplicationScoped
 public class MicrometerUseCaseMetrics implements UseCaseMetrics {
@@ -39,15 +40,22 @@ public class MicrometerUseCaseMetrics implements UseCaseMetrics {
 
   @Override
   public void skipped(String useCase, String reason) {
-    counters
-        .computeIfAbsent(
-            SKIPPED + "/" + useCase + "/" + reason,
-            k ->
-                Counter.builder(SKIPPED)
-                    .description("Curated records a use case left out of its results (they stay in curated)")
-                    .tag("usecase", useCase)
-                    .tag("reason", reason)
-                    .register(registry))
-        .increment();
+    skippedCounter(useCase, reason).increment();
+  }
+
+  @Override
+  public void skipReason(String useCase, String reason) {
+    skippedCounter(useCase, reason);
+  }
+
+  private Counter skippedCounter(String useCase, String reason) {
+    return counters.computeIfAbsent(
+        SKIPPED + "/" + useCase + "/" + reason,
+        k ->
+            Counter.builder(SKIPPED)
+                .description("Curated records a use case left out of its results (they stay in curated)")
+                .tag("usecase", useCase)
+                .tag("reason", reason)
+                .register(registry));
   }
 }

@@ -43,7 +43,6 @@ public class TopologyProducer {
   static UseCaseOptions options(UseCaseConfig config) {
     return new UseCaseOptions(
         config.pricePerSqm().grace(),
-        config.pricePerSqm().exactQuantileLimit(),
         config.pricePerSqm().digestCompression(),
         config.priceChanges().historySize());
   }

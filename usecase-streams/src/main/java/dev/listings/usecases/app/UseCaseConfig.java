@@ -49,9 +49,6 @@ public interface UseCaseConfig {
     @WithDefault("P3650D")
     Duration grace();
 
-    @WithDefault("1000")
-    int exactQuantileLimit();
-
     @WithDefault("200")
     double digestCompression();
   }

@@ -4,6 +4,7 @@ import dev.listings.schemas.avro.CuratedListing;
 import dev.listings.schemas.avro.PriceChange;
 import dev.listings.usecases.topology.UseCase;
 import dev.listings.usecases.topology.UseCaseContext;
+import dev.listings.usecases.topology.UseCaseMetrics;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -32,6 +33,7 @@ public final class PriceChangesUseCase implements UseCase {
 
   @Override
   public void addTo(StreamsBuilder builder, KStream<String, CuratedListing> curated, UseCaseContext context) {
+    context.metrics().skipReason(context.useCase(), UseCaseMetrics.OUT_OF_ORDER);
     curated
         .processValues(detector(context), Named.as(NAME + "-detect"))
         .to(

@@ -13,7 +13,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * resulting {@link PricePerSqmStats} in the queryable statistics store and forwards it.
  */
 final class PricePerSqmAggregator implements Processor<String, Double, String, PricePerSqmStats> {
-  private final int exactLimit;
   private final double compression;
   private final String useCase;
   private final UseCaseMetrics metrics;
@@ -21,9 +20,7 @@ final class PricePerSqmAggregator implements Processor<String, Double, String, P
   private KeyValueStore<String, PriceStats> accumulators;
   private KeyValueStore<String, PricePerSqmStats> statistics;
 
-  PricePerSqmAggregator(
-      int exactLimit, double compression, String useCase, UseCaseMetrics metrics) {
-    this.exactLimit = exactLimit;
+  PricePerSqmAggregator(double compression, String useCase, UseCaseMetrics metrics) {
     this.compression = compression;
     this.useCase = useCase;
     this.metrics = metrics;
@@ -41,9 +38,9 @@ final class PricePerSqmAggregator implements Processor<String, Double, String, P
     StatsKey key = StatsKey.parseTopicKey(record.key());
     PriceStats stats = accumulators.get(record.key());
     if (stats == null) {
-      stats = new PriceStats();
+      stats = new PriceStats(compression);
     }
-    stats.add(record.value(), record.timestamp(), exactLimit, compression);
+    stats.add(record.value(), record.timestamp());
     accumulators.put(record.key(), stats);
     PricePerSqmStats result = toResult(key, stats);
     statistics.put(key.storeKey(), result);

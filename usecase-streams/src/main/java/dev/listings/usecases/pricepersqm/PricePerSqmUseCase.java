@@ -5,6 +5,7 @@ import dev.listings.schemas.avro.PricePerSqmStats;
 import dev.listings.usecases.model.AvroStoreSerde;
 import dev.listings.usecases.topology.UseCase;
 import dev.listings.usecases.topology.UseCaseContext;
+import dev.listings.usecases.topology.UseCaseMetrics;
 import dev.listings.usecases.topology.UseCaseOptions;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
@@ -43,6 +44,7 @@ public final class PricePerSqmUseCase implements UseCase {
   @Override
   public void addTo(StreamsBuilder builder, KStream<String, CuratedListing> curated, UseCaseContext context) {
     UseCaseOptions options = context.options();
+    context.metrics().skipReason(context.useCase(), UseCaseMetrics.LATE);
     curated
         .processValues(gate(context), Named.as(NAME + "-event-time-gate"))
         .map(
@@ -80,15 +82,16 @@ public final class PricePerSqmUseCase implements UseCase {
     return new ProcessorSupplier<>() {
       @Override
       public Processor<String, Double, String, PricePerSqmStats> get() {
-        return new PricePerSqmAggregator(
-            options.exactQuantileLimit(), options.digestCompression(), context.useCase(), context.metrics());
+        return new PricePerSqmAggregator(options.digestCompression(), context.useCase(), context.metrics());
       }
 
       @Override
       public Set<StoreBuilder<?>> stores() {
         return Set.of(
             Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(ACCUMULATOR_STORE), Serdes.String(), new PriceStatsSerde()),
+                Stores.persistentKeyValueStore(ACCUMULATOR_STORE),
+                Serdes.String(),
+                new PriceStatsSerde(options.digestCompression())),
             Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(STATS_STORE),
                 Serdes.String(),

@@ -1,14 +1,15 @@
 package dev.listings.usecases.pricepersqm;
 
 import com.tdunning.math.stats.MergingDigest;
-import java.util.Arrays;
 
 /**
  * Running statistics of the price-per-m² observations of one group. Count, min and max are exact; the mean is exact to
  * the cent because the sum is kept in whole cents (curated prices per m² carry two decimals), which also makes it
- * independent of arrival order. Quantiles are exact ({@link ExactQuantiles}) while the group holds at most the exact
- * limit of observations, whose values are kept; past that the values are moved into a t-digest ({@link MergingDigest})
- * and quantiles are its estimates, clamped to [min, max].
+ * independent of arrival order. Quantiles come from a t-digest ({@link MergingDigest}) that takes every observation,
+ * whatever the size of the group, clamped to [min, max]. While a group is small enough for the digest to keep each
+ * observation as its own centroid (at the default compression of 200, every group of up to 50 observations, and in
+ * practice up to about 75), quantile q is the observation of rank ⌊q·n⌋ + 1 in ascending order (at most n): the
+ * median of an odd count is its middle value, that of an even count the upper of the two middle values.
  */
 public final class PriceStats {
   private long count;
@@ -16,27 +17,24 @@ public final class PriceStats {
   private double min;
   private double max;
   private long latestTimestamp;
-  private double[] values;
-  private MergingDigest digest;
+  private final MergingDigest digest;
 
-  /** Empty statistics. */
-  public PriceStats() {
-    this.values = new double[8];
+  /** Empty statistics whose digest has this compression (about the number of centroids it keeps). */
+  public PriceStats(double compression) {
+    this.digest = new MergingDigest(compression);
   }
 
-  PriceStats(
-      long count, long sumCents, double min, double max, long latestTimestamp, double[] values, MergingDigest digest) {
+  PriceStats(long count, long sumCents, double min, double max, long latestTimestamp, MergingDigest digest) {
     this.count = count;
     this.sumCents = sumCents;
     this.min = min;
     this.max = max;
     this.latestTimestamp = latestTimestamp;
-    this.values = values;
     this.digest = digest;
   }
 
   /** Adds one observation made at {@code timestamp} (epoch ms). */
-  public void add(double value, long timestamp, int exactLimit, double compression) {
+  public void add(double value, long timestamp) {
     if (!Double.isFinite(value)) {
       throw new IllegalArgumentException("price per m² must be finite, got " + value);
     }
@@ -45,25 +43,7 @@ public final class PriceStats {
     latestTimestamp = count == 0 ? timestamp : Math.max(latestTimestamp, timestamp);
     sumCents = Math.addExact(sumCents, Math.round(value * 100));
     count++;
-    if (digest != null) {
-      digest.add(value);
-    } else if (count <= exactLimit) {
-      keep(value);
-    } else {
-      digest = new MergingDigest(compression);
-      for (int i = 0; i < count - 1; i++) {
-        digest.add(values[i]);
-      }
-      digest.add(value);
-      values = null;
-    }
-  }
-
-  private void keep(double value) {
-    if (count > values.length) {
-      values = Arrays.copyOf(values, Math.max((int) count, values.length * 2));
-    }
-    values[(int) count - 1] = value;
+    digest.add(value);
   }
 
   public long count() {
@@ -90,39 +70,25 @@ public final class PriceStats {
     return latestTimestamp;
   }
 
-  /** True while quantiles are exact. */
-  public boolean isExact() {
-    return digest == null;
-  }
-
   public double quantile(double q) {
     return quantiles(q)[0];
   }
 
-  /** Several quantiles at once (one sort of the kept values). */
+  /** The digest's estimates of several quantiles, each clamped to [min, max]. */
   public double[] quantiles(double... qs) {
     requireObservations();
     double[] result = new double[qs.length];
-    if (digest == null) {
-      double[] sorted = Arrays.copyOf(values, (int) count);
-      Arrays.sort(sorted);
-      for (int i = 0; i < qs.length; i++) {
-        result[i] = ExactQuantiles.quantile(sorted, sorted.length, qs[i]);
+    for (int i = 0; i < qs.length; i++) {
+      if (qs[i] < 0 || qs[i] > 1) {
+        throw new IllegalArgumentException("quantile must be in [0, 1], got " + qs[i]);
       }
-    } else {
-      for (int i = 0; i < qs.length; i++) {
-        result[i] = Math.max(min, Math.min(max, digest.quantile(qs[i])));
-      }
+      result[i] = Math.max(min, Math.min(max, digest.quantile(qs[i])));
     }
     return result;
   }
 
   long sumCents() {
     return sumCents;
-  }
-
-  double[] values() {
-    return values;
   }
 
   MergingDigest digest() {

@@ -28,4 +28,10 @@ public interface UseCaseMetrics {
 
   /** A use case left a curated record out of its results, for {@code reason}; the record stays in curated. */
   void skipped(String useCase, String reason);
+
+  /**
+   * Announces, when the topology is built, a reason for which {@code useCase} may skip records, so that its counter
+   * exists (at zero) before the first skip: alerts and dashboards then see a series from the start.
+   */
+  default void skipReason(String useCase, String reason) {}
 }

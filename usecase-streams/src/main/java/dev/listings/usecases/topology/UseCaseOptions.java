@@ -7,12 +7,12 @@ import java.time.Duration;
  *
  * @param pricePerSqmGrace how long after a month ends (measured in scraping dates seen on the partition) records of
  *     that month still update its statistics; later ones are counted as late and left out
- * @param exactQuantileLimit groups of up to this many observations get exact quantiles; larger groups use t-digest
- * @param digestCompression t-digest compression (about the number of centroids kept) for groups past the limit
+ * @param digestCompression compression of the t-digest each price-per-sqm group keeps for its quantiles (about the
+ *     number of centroids kept; higher is more accurate and larger)
  * @param priceHistorySize how many recent price changes are kept per listing for queries
  */
 public record UseCaseOptions(
-    Duration pricePerSqmGrace, int exactQuantileLimit, double digestCompression, int priceHistorySize) {
+    Duration pricePerSqmGrace, double digestCompression, int priceHistorySize) {
 
   /**
    * Ten years: scrapes arrive in any order of scraping date (the bundled sample spans six years in id order), so by
@@ -20,16 +20,12 @@ public record UseCaseOptions(
    */
   public static final Duration DEFAULT_GRACE = Duration.ofDays(3650);
 
-  public static final int DEFAULT_EXACT_QUANTILE_LIMIT = 1000;
   public static final double DEFAULT_DIGEST_COMPRESSION = 200;
   public static final int DEFAULT_PRICE_HISTORY_SIZE = 20;
 
   public UseCaseOptions {
     if (pricePerSqmGrace == null || pricePerSqmGrace.isNegative()) {
       throw new IllegalArgumentException("price-per-sqm grace must be zero or positive, got " + pricePerSqmGrace);
-    }
-    if (exactQuantileLimit < 1) {
-      throw new IllegalArgumentException("exact quantile limit must be at least 1, got " + exactQuantileLimit);
     }
     if (digestCompression < 20) {
       throw new IllegalArgumentException("t-digest compression must be at least 20, got " + digestCompression);
@@ -40,23 +36,18 @@ public record UseCaseOptions(
   }
 
   public static UseCaseOptions defaults() {
-    return new UseCaseOptions(
-        DEFAULT_GRACE, DEFAULT_EXACT_QUANTILE_LIMIT, DEFAULT_DIGEST_COMPRESSION, DEFAULT_PRICE_HISTORY_SIZE);
+    return new UseCaseOptions(DEFAULT_GRACE, DEFAULT_DIGEST_COMPRESSION, DEFAULT_PRICE_HISTORY_SIZE);
   }
 
   public UseCaseOptions withPricePerSqmGrace(Duration grace) {
-    return new UseCaseOptions(grace, exactQuantileLimit, digestCompression, priceHistorySize);
-  }
-
-  public UseCaseOptions withExactQuantileLimit(int limit) {
-    return new UseCaseOptions(pricePerSqmGrace, limit, digestCompression, priceHistorySize);
+    return new UseCaseOptions(grace, digestCompression, priceHistorySize);
   }
 
   public UseCaseOptions withDigestCompression(double compression) {
-    return new UseCaseOptions(pricePerSqmGrace, exactQuantileLimit, compression, priceHistorySize);
+    return new UseCaseOptions(pricePerSqmGrace, compression, priceHistorySize);
   }
 
   public UseCaseOptions withPriceHistorySize(int size) {
-    return new UseCaseOptions(pricePerSqmGrace, exactQuantileLimit, digestCompression, size);
+    return new UseCaseOptions(pricePerSqmGrace, digestCompression, size);
   }
 }

@@ -50,6 +50,8 @@ public class EmbeddedKafkaAndRegistry implements QuarkusTestResourceLifecycleMan
         "usecases.serde.schema-registry-url", registry.url(),
         "kafka-streams.state.dir", stateDir.toString(),
         "kafka-streams.replication.factor", "1",
+        // a short grace, so that the test can send a record that arrives after its month closed
+        "usecases.price-per-sqm.grace", "P1D",
         // a free port chosen here: Quarkus does not pass a random test port (0) on to RestAssured in this mode
         "quarkus.http.port", String.valueOf(httpPort));
   }

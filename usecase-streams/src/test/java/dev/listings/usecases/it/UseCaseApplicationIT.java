@@ -67,7 +67,10 @@ class UseCaseApplicationIT {
               Listings.withPricePerSqm("b", "Bern", "apartment", "2023-03-10", 7000),
               Listings.withPricePerSqm("c", "Zürich", "apartment", "2023-03-04", 12000),
               Listings.listing("L1", "Thun", "house", LocalDate.parse("2023-03-01"), 800_000, 160, "CHF", 7),
-              Listings.listing("L1", "Thun", "house", LocalDate.parse("2023-03-15"), 760_000, 160, "CHF", 8))) {
+              Listings.listing("L1", "Thun", "house", LocalDate.parse("2023-03-15"), 760_000, 160, "CHF", 8),
+              // same key, so same partition: once May 10 has been seen there, March (grace one day) is closed
+              Listings.listing("S1", "Sion", "house", LocalDate.parse("2023-05-10"), 700_000, 140, "CHF", 9),
+              Listings.listing("S1", "Sion", "house", LocalDate.parse("2023-03-20"), 650_000, 140, "CHF", 10))) {
         producer.send(new ProducerRecord<>(Topics.CURATED, listing.getId(), listing));
       }
       producer.flush();
@@ -78,7 +81,8 @@ class UseCaseApplicationIT {
   void servesStatisticsOfOneGroup() {
     Response response = await("/usecases/price-per-sqm/stats/Bern/apartment/2023-03", "\"count\":2");
 
-    assertThat(response.jsonPath().getDouble("median")).isEqualTo(6500.0);
+    assertThat(response.jsonPath().getDouble("median")).isEqualTo(7000.0); // upper middle value of 6000 and 7000
+    assertThat(response.jsonPath().getDouble("mean")).isEqualTo(6500.0);
     assertThat(response.jsonPath().getString("municipality")).isEqualTo("Bern");
   }
 
@@ -102,11 +106,38 @@ class UseCaseApplicationIT {
   }
 
   @Test
+  void servesThisInstancesPartOfTheTop() {
+    await("/usecases/price-per-sqm/stats/Bern/apartment/2023-03", "\"count\":2");
+    await("/usecases/price-per-sqm/stats/Zürich/apartment/2023-03", "\"count\":1");
+
+    given().queryParam("type", "apartment").queryParam("month", "2023-03").queryParam("n", 5)
+        .queryParam("minCount", 2)
+        .when().get("/usecases/price-per-sqm/top/local")
+        .then().statusCode(200)
+        .body("municipality", equalTo(List.of("Bern")));
+  }
+
+  @Test
+  void countsARecordLaterThanTheGraceAndLeavesItOutOfItsMonth() {
+    await("/usecases/price-per-sqm/stats/Sion/house/2023-05", "\"count\":1");
+    String late = "listings_usecase_skipped_records_total{reason=\"late\",usecase=\"price-per-sqm\"";
+
+    String metrics = awaitMetric(late, 1.0);
+
+    assertThat(metric(metrics, late)).isEqualTo(1.0);
+    given().when().get("/usecases/price-per-sqm/stats/Sion/house/2023-03").then().statusCode(404);
+  }
+
+  @Test
   void answersClientErrorsAndMissingKeys() {
     await("/usecases/price-per-sqm/stats/Bern/apartment/2023-03", "\"count\":2");
 
     given().when().get("/usecases/price-per-sqm/stats/Bern/house/2023-03").then().statusCode(404);
     given().when().get("/usecases/price-per-sqm/stats/Bern/house/March").then().statusCode(400);
+    given().when().get("/usecases/price-per-sqm/top?type=house&month=2023-03&n=0").then().statusCode(400);
+    given().when().get("/usecases/price-changes/never-seen").then().statusCode(404);
+    given().when().get("/usecases/market-activity/Bern/2023-03-01").then().statusCode(404);
+    given().when().get("/usecases/market-activity/Bern/yesterday").then().statusCode(400);
   }
 
   @Test
@@ -145,10 +176,40 @@ class UseCaseApplicationIT {
     given().when().get("/q/health/ready").then().statusCode(200);
     given().when().get("/q/health/live").then().statusCode(200);
     given().when().get("/q/metrics").then().statusCode(200)
-        .body(containsString("listings_usecase_updates_total{usecase=\"price-per-sqm\"}"));
-    given().when().get("/q/openapi").then().statusCode(200)
-        .body(containsString("/usecases/price-per-sqm/top"));
+        .body(containsString("listings_usecase_updates_total{usecase=\"price-per-sqm\""))
+        .body(containsString("listings_usecase_skipped_records_total{reason=\"out-of-order\",usecase=\"price-changes\""));
+    String openApi = given().when().get("/q/openapi").then().statusCode(200).extract().asString();
+    assertThat(openApi).contains(
+        "/usecases/price-per-sqm/stats/{municipality}/{type}/{month}",
+        "/usecases/price-per-sqm/top",
+        "/usecases/price-per-sqm/top/local",
+        "/usecases/price-changes/{id}",
+        "/usecases/market-activity/{municipality}/{date}",
+        "/usecases/metadata");
     given().when().get("/usecases/metadata").then().statusCode(200).body(containsString("price-per-sqm-stats"));
+  }
+
+  /** Polls the Prometheus metrics until the sample that starts with {@code sample} has {@code value}. */
+  private static String awaitMetric(String sample, double value) {
+    Instant deadline = Instant.now().plus(WAIT);
+    String metrics;
+    do {
+      metrics = given().when().get("/q/metrics").asString();
+      if (metric(metrics, sample) == value) {
+        return metrics;
+      }
+      sleep(250);
+    } while (Instant.now().isBefore(deadline));
+    throw new AssertionError(sample + " did not reach " + value + " in " + WAIT);
+  }
+
+  /** The value of the first sample line starting with {@code sample}, or NaN. */
+  private static double metric(String metrics, String sample) {
+    return metrics.lines()
+        .filter(line -> line.startsWith(sample))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .findFirst()
+        .orElse(Double.NaN);
   }
 
   /** Polls {@code path} until it answers 200 with {@code expected} in the body; 503 while stores start is expected. */

@@ -22,12 +22,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The published statistics against a plain computation over the same curated records: count, min and max equal, mean
- * equal up to floating-point summation order, quantiles equal for groups within the exact limit and within the
- * documented rank tolerance ({@value #RANK_TOLERANCE}) for larger ones.
+ * equal up to floating-point summation order, quantiles equal to the order statistic of rank ⌊q·n⌋ + 1 for groups of up
+ * to {@value PriceStatsTest#EXACT_UP_TO} observations, and within the documented rank tolerance ({@value
+ * #RANK_TOLERANCE} + 1/n) for every group.
  */
 class PricePerSqmMatchesIndependentComputationTest {
   static final double RANK_TOLERANCE = 0.02;
-  private static final int EXACT_LIMIT = 40;
+  private static final int SMALL = PriceStatsTest.EXACT_UP_TO;
   private static final List<String> MUNICIPALITIES = List.of("Bern", "Zürich", "Sion", "Thun", "Biel", "Chur");
 
   @Test
@@ -39,15 +40,15 @@ class PricePerSqmMatchesIndependentComputationTest {
           .computeIfAbsent(StatsKey.of(listing).topicKey(), k -> new ArrayList<>())
           .add(listing.getPricePerSquareMeter());
     }
-    UseCaseOptions options = UseCaseOptions.defaults().withExactQuantileLimit(EXACT_LIMIT);
+    UseCaseOptions options = UseCaseOptions.defaults();
 
     try (UseCaseDriver driver = new UseCaseDriver(List.of(PricePerSqmUseCase.NAME), options)) {
       driver.send(listings);
       Map<String, PricePerSqmStats> actual = driver.latestStats();
 
       assertThat(actual.keySet()).isEqualTo(expected.keySet());
-      assertThat(expected.values()).anySatisfy(v -> assertThat(v.size()).isGreaterThan(EXACT_LIMIT));
-      assertThat(expected.values()).anySatisfy(v -> assertThat(v.size()).isLessThanOrEqualTo(EXACT_LIMIT));
+      assertThat(expected.values()).anySatisfy(v -> assertThat(v.size()).isGreaterThan(4 * SMALL));
+      assertThat(expected.values()).anySatisfy(v -> assertThat(v.size()).isLessThanOrEqualTo(SMALL));
       expected.forEach((key, values) -> assertMatches(actual.get(key), IndependentStats.of(values)));
     }
   }
@@ -56,7 +57,7 @@ class PricePerSqmMatchesIndependentComputationTest {
   void replayingTheSameCuratedRecordsGivesTheSameFinalNumbers() {
     List<CuratedListing> listings = generate(new Random(11), 800);
     UseCaseOptions options =
-        UseCaseOptions.defaults().withExactQuantileLimit(EXACT_LIMIT).withPricePerSqmGrace(Duration.ofDays(20));
+        UseCaseOptions.defaults().withPricePerSqmGrace(Duration.ofDays(20));
     Map<String, PricePerSqmStats> first;
     long firstLate;
     try (UseCaseDriver driver = new UseCaseDriver(List.of(PricePerSqmUseCase.NAME), options)) {
@@ -84,21 +85,22 @@ class PricePerSqmMatchesIndependentComputationTest {
     assertThat(actual.getMin()).isEqualTo(expected.min());
     assertThat(actual.getMax()).isEqualTo(expected.max());
     assertThat(actual.getMean()).isCloseTo(expected.mean(), within(1e-6));
-    if (expected.count() <= EXACT_LIMIT) {
-      assertThat(actual.getMedian()).isCloseTo(expected.quantile(0.5), within(1e-9));
-      assertThat(actual.getP10()).isCloseTo(expected.quantile(0.1), within(1e-9));
-      assertThat(actual.getP90()).isCloseTo(expected.quantile(0.9), within(1e-9));
-    } else {
-      assertWithinRankTolerance(actual.getMedian(), expected, 0.5);
-      assertWithinRankTolerance(actual.getP10(), expected, 0.1);
-      assertWithinRankTolerance(actual.getP90(), expected, 0.9);
+    if (expected.count() <= SMALL) {
+      assertThat(actual.getMedian()).isEqualTo(expected.orderStatistic(0.5));
+      assertThat(actual.getP10()).isEqualTo(expected.orderStatistic(0.1));
+      assertThat(actual.getP90()).isEqualTo(expected.orderStatistic(0.9));
     }
+    assertWithinRankTolerance(actual.getMedian(), expected, 0.5);
+    assertWithinRankTolerance(actual.getP10(), expected, 0.1);
+    assertWithinRankTolerance(actual.getP90(), expected, 0.9);
   }
 
+  /** Between the exact (type 7) quantiles at q − ε and q + ε, ε = {@value #RANK_TOLERANCE} + 1/n. */
   static void assertWithinRankTolerance(double estimate, IndependentStats expected, double q) {
+    double epsilon = RANK_TOLERANCE + 1.0 / expected.count();
     assertThat(estimate)
         .as("quantile %s of %s values", q, expected.count())
-        .isBetween(expected.quantile(q - RANK_TOLERANCE), expected.quantile(q + RANK_TOLERANCE));
+        .isBetween(expected.quantile(q - epsilon), expected.quantile(q + epsilon));
   }
 
   /** Listings over a few municipalities, both types and three months, group sizes from 1 to several hundred. */
