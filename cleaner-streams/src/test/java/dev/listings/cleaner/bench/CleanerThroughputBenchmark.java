@@ -25,6 +25,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Handler;
+import java.util.logging.Level;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -79,6 +82,7 @@ public final class CleanerThroughputBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
+    logWarningsOnly();
     Options options = Options.parse(args);
     Path dir = Files.createTempDirectory("cleaner-throughput");
     List<String> sample = Files.readAllLines(options.sample, StandardCharsets.UTF_8);
@@ -106,6 +110,22 @@ public final class CleanerThroughputBenchmark {
       System.out.printf(Locale.ROOT, "%nRESULT pass-through %.0f lines/s, cleaner %.0f lines/s, ratio %.2f"
           + " (median of %d run(s) each)%n", pass, clean, clean / pass, options.repeat);
     }
+  }
+
+  /**
+   * Warnings and errors to the console, nothing finer. Outside a Quarkus app the log manager starts with every level
+   * enabled (buffering records for an app that never starts), which would have Kafka format its per-record trace
+   * messages and distort the figures.
+   */
+  private static void logWarningsOnly() {
+    java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+    for (Handler handler : root.getHandlers()) {
+      root.removeHandler(handler);
+    }
+    ConsoleHandler console = new ConsoleHandler();
+    console.setLevel(Level.WARNING);
+    root.addHandler(console);
+    root.setLevel(Level.WARNING);
   }
 
   /** The raw lines: the sample repeated, each repetition with its own ids, in objects of {@code objectLines}. */

@@ -31,14 +31,16 @@ import picocli.CommandLine.Command;
       "  ./pipeline demo                                   run the bundled sample end to end",
       "  ./pipeline run --input data/sample --out out/     run your files, write curated/rejects/summary",
       "  ./pipeline generate --lines 1000000 --out big.jsonl.gz",
-      "  ./pipeline sql \"SELECT * FROM usecases_price_per_sqm_latest LIMIT 10\""
+      "  ./pipeline sql \"SELECT * FROM usecases_price_per_sqm_latest LIMIT 10\"",
+      "  ./pipeline rejects summary                        rejects by reason and source (stack from endpoints.json)",
+      "  ./pipeline replay cleaner --to-datetime 2026-01-05T00:00:00Z --dry-run"
     })
 public final class PipelineCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: demo, run, generate or sql");
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: demo, run, generate, sql, replay or rejects");
   }
 
   public static int execute(String... args) {
