@@ -131,7 +131,8 @@ class CleanerAppIT {
     await(() -> ledgerTotals().getOrDefault(object, new long[3])[0] == 3
         && ledgerTotals().get(object)[1] == 3 && ledgerTotals().get(object)[2] == 1);
 
-    Map<String, Double> counters = linesCounters(get(metrics).body());
+    String prometheus = get(metrics).body();
+    Map<String, Double> counters = linesCounters(prometheus);
     assertThat(counters)
         .containsEntry("curated/none", 3.0)
         .containsEntry("duplicate/none", 1.0)
@@ -141,6 +142,8 @@ class CleanerAppIT {
         // Every reason is registered at start, so dashboards see zeros rather than missing series.
         .containsEntry("rejected/AREA_OUT_OF_RANGE", 0.0)
         .containsEntry("rejected/PRODUCTION_ERROR", 0.0);
+    // Kafka Streams' own metrics (threads, tasks, clients) are bound to the same registry.
+    assertThat(prometheus).containsPattern("(?m)^kafka_stream_\\w+");
   }
 
   @Test
