@@ -17,6 +17,8 @@ final class LandingConnector {
     config.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
     config.put("header.converter", "org.apache.kafka.connect.storage.SimpleHeaderConverter");
     config.put("exactly.once.support", "required");
+    // Its own offsets topic: after a crash, a restart need not wait for the shared topic's open transactions to expire.
+    config.put("offsets.storage.topic", "connect-offsets." + NAME);
     config.put("s3.bucket", endpoints.landingBucket());
     config.put("s3.endpoint", endpoints.s3Endpoint());
     config.put("s3.path.style.access", "true");
