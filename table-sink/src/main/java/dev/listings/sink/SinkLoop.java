@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -64,7 +65,7 @@ final class SinkLoop implements Runnable {
         }
         ConsumerRecords<byte[], byte[]> records = consumer.poll(pollWait);
         add(records);
-        if (batchDue(records.isEmpty())) {
+        if (batchDue(records.isEmpty() && caughtUp())) {
           commitBatch();
         } else if (batchRows == 0) {
           committed = positions(); // nothing pending: every record read so far is in the tables
@@ -103,9 +104,24 @@ final class SinkLoop implements Runnable {
 
   /**
    * A batch is due when it is full, when its first record is {@code batchMaxWait} old, or, once it is {@link
-   * #IDLE_COMMIT_AGE} old (or {@code batchMaxWait}, if shorter), as soon as a poll finds nothing new: under a backlog
-   * batches grow large (fewer, larger files and commits), and when the topics go quiet the tables catch up at once.
+   * #IDLE_COMMIT_AGE} old (or {@code batchMaxWait}, if shorter), as soon as the sink has read everything there is
+   * ({@code idle}): under a backlog batches grow large (fewer, larger files and commits), and when the topics go quiet
+   * the tables catch up at once.
    */
+  /**
+   * Whether every assigned partition has been read to its end (last stable offset) as of the latest fetch. An empty
+   * poll alone does not tell: a slow fetch returns nothing while a backlog waits.
+   */
+  private boolean caughtUp() {
+    for (TopicPartition tp : consumer.assignment()) {
+      OptionalLong lag = consumer.currentLag(tp);
+      if (lag.isEmpty() || lag.getAsLong() > 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private boolean batchDue(boolean idle) {
     return batchDue(batchRows, System.currentTimeMillis() - batchStartedAt, idle, config.batchMaxRecords(),
         config.batchMaxWait());

@@ -1,12 +1,7 @@
 package dev.listings.cleaner.streams;
 
 import dev.listings.cleaner.rules.CleanListing;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.apache.kafka.common.errors.SerializationException;
@@ -19,9 +14,17 @@ import org.apache.kafka.common.serialization.Serializer;
  * Compact binary encoding of the cleaner's internal values (the repartition topic and the dedupe store), private to
  * this app: a format byte, then the fields in a fixed order. Cheaper than JSON or a registry round trip; a new format
  * byte is how the encoding evolves while old records drain.
+ *
+ * <p>Format 1, big-endian: strings as a 4-byte length (-1 for null) and their UTF-8 bytes; dates as the 8-byte epoch
+ * day; doubles as their 8-byte IEEE 754 bits; optional longs as a presence byte (0 or 1) and, when present, 8 bytes.
+ * Every value is written into one array of its exact size and read straight from the record's bytes, once per accepted
+ * line on each side of the repartition topic and on every dedupe-store access.
  */
 final class ListingCodec {
   private static final byte FORMAT_V1 = 1;
+  private static final int STRING_HEADER = Integer.BYTES;
+  /** Scraping date, price, living area, price per m². */
+  private static final int LISTING_FIXED = 4 * Long.BYTES;
 
   private ListingCodec() {}
 
@@ -38,119 +41,145 @@ final class ListingCodec {
   }
 
   static byte[] encode(JudgedListing value) {
-    return write(out -> {
-      writeListing(out, value.listing());
-      Provenance p = value.provenance();
-      writeString(out, p.bucket());
-      writeString(out, p.key());
-      writeString(out, p.etag());
-      writeLong(out, p.line());
-      writeString(out, p.format());
-      writeLong(out, p.ingestedAtMillis());
-      writeString(out, value.rulesVersion());
-    });
+    CleanListing listing = value.listing();
+    Provenance p = value.provenance();
+    byte[][] strings = utf8(listing.id(), listing.propertyType(), listing.municipality(), listing.currency(),
+        p.bucket(), p.key(), p.etag(), p.format(), value.rulesVersion());
+    int size = 1 + LISTING_FIXED + stringsSize(strings) + optionalLongSize(p.line())
+        + optionalLongSize(p.ingestedAtMillis());
+    ByteBuffer out = ByteBuffer.allocate(size);
+    out.put(FORMAT_V1);
+    writeListing(out, listing, strings);
+    writeString(out, strings[4]);
+    writeString(out, strings[5]);
+    writeString(out, strings[6]);
+    writeLong(out, p.line());
+    writeString(out, strings[7]);
+    writeLong(out, p.ingestedAtMillis());
+    writeString(out, strings[8]);
+    return out.array();
   }
 
   static JudgedListing decodeJudged(byte[] bytes) {
-    return read(bytes, in -> {
+    try {
+      ByteBuffer in = open(bytes);
       CleanListing listing = readListing(in);
       Provenance provenance = new Provenance(
           readString(in), readString(in), readString(in), readLong(in), readString(in), readLong(in));
-      return new JudgedListing(listing, provenance, readString(in));
-    });
-  }
-
-  static byte[] encode(CleanListing value) {
-    return write(out -> writeListing(out, value));
-  }
-
-  static CleanListing decodeListing(byte[] bytes) {
-    return read(bytes, ListingCodec::readListing);
-  }
-
-  private static void writeListing(DataOutputStream out, CleanListing l) throws IOException {
-    writeString(out, l.id());
-    out.writeLong(l.scrapingDate().toEpochDay());
-    writeString(out, l.propertyType());
-    writeString(out, l.municipality());
-    out.writeDouble(l.price());
-    writeString(out, l.currency());
-    out.writeDouble(l.livingArea());
-    out.writeDouble(l.pricePerSquareMeter());
-  }
-
-  private static CleanListing readListing(DataInputStream in) throws IOException {
-    return new CleanListing(readString(in), LocalDate.ofEpochDay(in.readLong()), readString(in), readString(in),
-        in.readDouble(), readString(in), in.readDouble(), in.readDouble());
-  }
-
-  private interface Writer {
-    void write(DataOutputStream out) throws IOException;
-  }
-
-  private interface Reader<T> {
-    T read(DataInputStream in) throws IOException;
-  }
-
-  private static byte[] write(Writer writer) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeByte(FORMAT_V1);
-      writer.write(out);
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing to memory cannot fail", e);
-    }
-    return bytes.toByteArray();
-  }
-
-  private static <T> T read(byte[] bytes, Reader<T> reader) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-      byte format = in.readByte();
-      if (format != FORMAT_V1) {
-        throw new SerializationException("unknown cleaner listing format " + format);
-      }
-      T value = reader.read(in);
-      if (in.available() > 0) {
-        throw new SerializationException("trailing bytes after a cleaner listing");
-      }
-      return value;
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof SerializationException s) {
-        throw s;
-      }
+      JudgedListing judged = new JudgedListing(listing, provenance, readString(in));
+      requireEnd(in);
+      return judged;
+    } catch (SerializationException e) {
+      throw e;
+    } catch (RuntimeException e) {
       throw new SerializationException("not a cleaner listing: " + e, e);
     }
   }
 
-  private static void writeString(DataOutputStream out, String value) throws IOException {
-    if (value == null) {
-      out.writeInt(-1);
-      return;
-    }
-    byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(utf8.length);
-    out.write(utf8);
+  static byte[] encode(CleanListing value) {
+    byte[][] strings = utf8(value.id(), value.propertyType(), value.municipality(), value.currency());
+    ByteBuffer out = ByteBuffer.allocate(1 + LISTING_FIXED + stringsSize(strings));
+    out.put(FORMAT_V1);
+    writeListing(out, value, strings);
+    return out.array();
   }
 
-  private static String readString(DataInputStream in) throws IOException {
-    int length = in.readInt();
+  static CleanListing decodeListing(byte[] bytes) {
+    try {
+      ByteBuffer in = open(bytes);
+      CleanListing listing = readListing(in);
+      requireEnd(in);
+      return listing;
+    } catch (SerializationException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new SerializationException("not a cleaner listing: " + e, e);
+    }
+  }
+
+  /** Writes the listing; {@code strings} starts with its id, property type, municipality and currency in UTF-8. */
+  private static void writeListing(ByteBuffer out, CleanListing l, byte[][] strings) {
+    writeString(out, strings[0]);
+    out.putLong(l.scrapingDate().toEpochDay());
+    writeString(out, strings[1]);
+    writeString(out, strings[2]);
+    out.putDouble(l.price());
+    writeString(out, strings[3]);
+    out.putDouble(l.livingArea());
+    out.putDouble(l.pricePerSquareMeter());
+  }
+
+  private static CleanListing readListing(ByteBuffer in) {
+    return new CleanListing(readString(in), LocalDate.ofEpochDay(in.getLong()), readString(in), readString(in),
+        in.getDouble(), readString(in), in.getDouble(), in.getDouble());
+  }
+
+  private static ByteBuffer open(byte[] bytes) {
+    if (bytes.length == 0) {
+      throw new SerializationException("not a cleaner listing: empty record");
+    }
+    if (bytes[0] != FORMAT_V1) {
+      throw new SerializationException("unknown cleaner listing format " + bytes[0]);
+    }
+    return ByteBuffer.wrap(bytes, 1, bytes.length - 1);
+  }
+
+  private static void requireEnd(ByteBuffer in) {
+    if (in.hasRemaining()) {
+      throw new SerializationException("trailing bytes after a cleaner listing");
+    }
+  }
+
+  private static byte[][] utf8(String... values) {
+    byte[][] bytes = new byte[values.length][];
+    for (int i = 0; i < values.length; i++) {
+      bytes[i] = values[i] == null ? null : values[i].getBytes(StandardCharsets.UTF_8);
+    }
+    return bytes;
+  }
+
+  private static int stringsSize(byte[][] strings) {
+    int size = 0;
+    for (byte[] string : strings) {
+      size += STRING_HEADER + (string == null ? 0 : string.length);
+    }
+    return size;
+  }
+
+  private static int optionalLongSize(Long value) {
+    return value == null ? 1 : 1 + Long.BYTES;
+  }
+
+  private static void writeString(ByteBuffer out, byte[] utf8) {
+    if (utf8 == null) {
+      out.putInt(-1);
+      return;
+    }
+    out.putInt(utf8.length);
+    out.put(utf8);
+  }
+
+  private static String readString(ByteBuffer in) {
+    int length = in.getInt();
     if (length < 0) {
       return null;
     }
-    if (length > in.available()) {
+    if (length > in.remaining()) {
       throw new SerializationException("string length " + length + " exceeds the record");
     }
-    return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+    String value = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
+    in.position(in.position() + length);
+    return value;
   }
 
-  private static void writeLong(DataOutputStream out, Long value) throws IOException {
-    out.writeBoolean(value != null);
+  private static void writeLong(ByteBuffer out, Long value) {
+    out.put(value == null ? (byte) 0 : (byte) 1);
     if (value != null) {
-      out.writeLong(value);
+      out.putLong(value);
     }
   }
 
-  private static Long readLong(DataInputStream in) throws IOException {
-    return in.readBoolean() ? in.readLong() : null;
+  private static Long readLong(ByteBuffer in) {
+    return in.get() != 0 ? in.getLong() : null;
   }
 }

@@ -11,6 +11,12 @@ import java.util.Map;
 public final class CatalogConfigs {
   public static final String JDBC_CATALOG = "org.apache.iceberg.jdbc.JdbcCatalog";
   public static final String GLUE_CATALOG = "org.apache.iceberg.aws.glue.GlueCatalog";
+  /**
+   * The SDK's Apache HTTP client: a request on a pooled connection that the server has meanwhile closed fails with an
+   * I/O error the SDK retries. With the JDK URL connection client (SDK 2.41) the same case fails a PUT outright
+   * ({@code Unexpected end of file from server}), which stopped the sink after idle gaps between batches.
+   */
+  public static final String HTTP_CLIENT = "apache";
 
   private CatalogConfigs() {}
 
@@ -34,7 +40,7 @@ public final class CatalogConfigs {
     props.put("s3.access-key-id", accessKey);
     props.put("s3.secret-access-key", secretKey);
     props.put("client.region", region);
-    props.put("http-client.type", "urlconnection");
+    props.put("http-client.type", HTTP_CLIENT);
     return props;
   }
 
@@ -45,7 +51,7 @@ public final class CatalogConfigs {
     props.put("warehouse", warehouse);
     props.put("io-impl", IcebergCatalogs.S3_FILE_IO);
     props.put("client.region", region);
-    props.put("http-client.type", "urlconnection");
+    props.put("http-client.type", HTTP_CLIENT);
     if (glueCatalogId != null) {
       props.put("glue.id", glueCatalogId);
     }

@@ -2,11 +2,15 @@ package dev.listings.sink.table;
 
 import dev.listings.sink.schema.FlatSchema;
 import dev.listings.sink.schema.PartitionSpecs;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableProperties;
+import org.apache.iceberg.UpdateProperties;
 import org.apache.iceberg.UpdateSchema;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.SupportsNamespaces;
@@ -29,6 +33,13 @@ public final class TableSetup {
   public static final String EVENTS = "events";
   /** Every row is a version of the value of its {@code kafka_key}; the latest has the highest offset. */
   public static final String VERSIONS_BY_KEY = "versions-by-key";
+  /**
+   * Columns whose values identify a row or a listing (nearly one distinct value per row), written with plain encoding
+   * rather than Parquet's dictionary: a dictionary of unique values does not compress (Parquet drops it for plain at the
+   * end of the first page anyway) but costs a hash lookup per value, a large share of the writing time.
+   */
+  public static final Set<String> PLAIN_ENCODED_COLUMNS =
+      Set.of("id", FlatSchema.SOURCE_URI, "source_line", FlatSchema.KAFKA_KEY, FlatSchema.KAFKA_OFFSET);
 
   private TableSetup() {}
 
@@ -56,12 +67,13 @@ public final class TableSetup {
       }
     }
     PartitionSpec spec = PartitionSpecs.parse(shape.schema(), partitionBy);
-    Map<String, String> properties = Map.of(
+    Map<String, String> properties = new HashMap<>(Map.of(
         TableProperties.FORMAT_VERSION, "2",
         TableProperties.DEFAULT_FILE_FORMAT, "parquet",
         TableProperties.METADATA_DELETE_AFTER_COMMIT_ENABLED, "true",
         TableProperties.METADATA_PREVIOUS_VERSIONS_MAX, "100",
-        ROWS_PROPERTY, rows);
+        ROWS_PROPERTY, rows));
+    properties.putAll(plainEncoding(shape.schema()));
     try {
       Table table = catalog.createTable(id, shape.schema(), spec, properties);
       LOG.info("Created table {} partitioned by {}", id, spec.fields());
@@ -77,8 +89,24 @@ public final class TableSetup {
       update.commit();
       LOG.info("Widened the schema of {} to {}", table.name(), table.schema());
     }
-    if (!rows.equals(table.properties().get(ROWS_PROPERTY))) {
-      table.updateProperties().set(ROWS_PROPERTY, rows).commit();
+    Map<String, String> wanted = new HashMap<>(plainEncoding(table.schema()));
+    wanted.put(ROWS_PROPERTY, rows);
+    wanted.entrySet().removeIf(e -> e.getValue().equals(table.properties().get(e.getKey())));
+    if (!wanted.isEmpty()) {
+      UpdateProperties properties = table.updateProperties();
+      wanted.forEach(properties::set);
+      properties.commit();
     }
+  }
+
+  /** Table properties turning Parquet's dictionary off for the {@link #PLAIN_ENCODED_COLUMNS} the schema has. */
+  static Map<String, String> plainEncoding(Schema schema) {
+    Map<String, String> properties = new HashMap<>();
+    for (String column : PLAIN_ENCODED_COLUMNS) {
+      if (schema.findField(column) != null) {
+        properties.put(TableProperties.PARQUET_DICT_ENCODING_ENABLED_COLUMN_PREFIX + column, "false");
+      }
+    }
+    return properties;
   }
 }

@@ -52,10 +52,11 @@ class IcebergCatalogsTest {
         "k", "s", "us-east-1"))
         .containsEntry("catalog-impl", CatalogConfigs.JDBC_CATALOG)
         .containsEntry("s3.path-style-access", "true")
-        .containsEntry("http-client.type", "urlconnection")
+        .containsEntry("http-client.type", "apache")
         .containsEntry("io-impl", IcebergCatalogs.S3_FILE_IO);
     assertThat(CatalogConfigs.glue("s3://lake/warehouse", "eu-central-1", null))
         .containsEntry("catalog-impl", CatalogConfigs.GLUE_CATALOG)
+        .containsEntry("http-client.type", "apache")
         .doesNotContainKey("glue.id");
   }
 }

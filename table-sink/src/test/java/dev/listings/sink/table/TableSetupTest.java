@@ -2,6 +2,7 @@ package dev.listings.sink.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.listings.schemas.avro.CuratedListing;
 import dev.listings.schemas.avro.PricePerSqmStats;
 import dev.listings.sink.Fixtures;
 import dev.listings.sink.schema.FlatSchema;
@@ -10,6 +11,7 @@ import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.inmemory.InMemoryCatalog;
@@ -66,5 +68,32 @@ class TableSetupTest {
 
     assertThat(((org.apache.iceberg.HasTableOperations) again).operations().current().metadataFileLocation())
         .isEqualTo(metadata);
+  }
+
+  @Test
+  void writesIdentityColumnsWithoutParquetDictionary() {
+    Table curated = TableSetup.ensure(catalog, TableIdentifier.parse("listings.curated"),
+        FlatSchema.of(CuratedListing.getClassSchema()), List.of(), false);
+    Table stats = TableSetup.ensure(catalog, ID, FlatSchema.of(PricePerSqmStats.getClassSchema()), List.of(), true);
+
+    String prefix = TableProperties.PARQUET_DICT_ENCODING_ENABLED_COLUMN_PREFIX;
+    assertThat(curated.properties()).containsEntry(prefix + "id", "false")
+        .containsEntry(prefix + "source_uri", "false").containsEntry(prefix + "source_line", "false")
+        .containsEntry(prefix + "kafka_key", "false").containsEntry(prefix + "kafka_offset", "false")
+        .doesNotContainKey(prefix + "municipality");
+    assertThat(stats.properties()).containsEntry(prefix + "kafka_offset", "false")
+        .doesNotContainKey(prefix + "id").doesNotContainKey(prefix + "source_uri");
+  }
+
+  @Test
+  void givesATableCreatedWithoutThemThePlainEncodingSettingsOnTheNextStart() {
+    FlatSchema shape = FlatSchema.of(PricePerSqmStats.getClassSchema());
+    Table table = TableSetup.ensure(catalog, ID, shape, List.of(), true);
+    String key = TableProperties.PARQUET_DICT_ENCODING_ENABLED_COLUMN_PREFIX + "kafka_offset";
+    table.updateProperties().remove(key).commit();
+
+    Table again = TableSetup.ensure(catalog, ID, shape, List.of(), true);
+
+    assertThat(again.properties()).containsEntry(key, "false");
   }
 }
