@@ -1,7 +1,7 @@
 package dev.listings.local.cli;
 
 import dev.listings.local.ops.Cluster;
-import dev.listings.local.ops.LocalEndpoints;
+import dev.listings.local.stack.Endpoints;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -34,14 +34,14 @@ public final class ClusterOptions {
     return Cluster.resolve(bootstrapServers, commandConfig, stateDir).check();
   }
 
-  Optional<LocalEndpoints> endpoints() {
-    return LocalEndpoints.read(stateDir);
+  Optional<Endpoints> endpoints() {
+    return Cluster.localEndpoints(stateDir);
   }
 
   String registryUrl() {
     if (schemaRegistryUrl != null && !schemaRegistryUrl.isBlank()) {
       return schemaRegistryUrl;
     }
-    return endpoints().map(LocalEndpoints::schemaRegistryUrl).orElse("http://localhost:8081");
+    return endpoints().map(Endpoints::schemaRegistryUrl).orElse("http://localhost:8081");
   }
 }

@@ -2,7 +2,7 @@ package dev.listings.local.cli;
 
 import dev.listings.local.ops.Cluster;
 import dev.listings.local.ops.ConnectRest;
-import dev.listings.local.ops.LocalEndpoints;
+import dev.listings.local.stack.Endpoints;
 import dev.listings.local.ops.OffsetTarget;
 import dev.listings.local.ops.OpsException;
 import dev.listings.local.ops.Reingest;
@@ -109,15 +109,15 @@ final class ReingestCommand implements Callable<Integer> {
     try {
       Instant fromTime = from == null ? null : OffsetTarget.parseDatetime(from).time();
       Instant toTime = to == null ? null : OffsetTarget.parseDatetime(to).time();
-      Optional<LocalEndpoints> local = clusterOptions.endpoints();
+      Optional<Endpoints> local = clusterOptions.endpoints();
       Cluster cluster = clusterOptions.cluster();
       ConnectRest connect = new ConnectRest(connectUrl != null ? connectUrl
-          : local.map(LocalEndpoints::connectRestUrl).orElse("http://localhost:8083"));
+          : local.map(Endpoints::connectRestUrl).orElse("http://localhost:8083"));
       Reingest.S3Access s3 = new Reingest.S3Access(
-          s3Endpoint != null ? s3Endpoint : local.map(LocalEndpoints::s3Endpoint).orElse(null),
-          local.filter(e -> s3Endpoint == null).map(LocalEndpoints::s3AccessKey).orElse(null),
-          local.filter(e -> s3Endpoint == null).map(LocalEndpoints::s3SecretKey).orElse(null),
-          s3Region != null ? s3Region : local.map(LocalEndpoints::s3Region).orElse(null));
+          s3Endpoint != null ? s3Endpoint : local.map(Endpoints::s3Endpoint).orElse(null),
+          local.filter(e -> s3Endpoint == null).map(Endpoints::s3AccessKey).orElse(null),
+          local.filter(e -> s3Endpoint == null).map(Endpoints::s3SecretKey).orElse(null),
+          s3Region != null ? s3Region : local.map(Endpoints::s3Region).orElse(null));
       Map<String, String> templateConfig = connect.config(template).orElse(null);
       if (templateConfig == null && local.isEmpty()) {
         throw new OpsException("Template connector " + template + " not found at " + connect.base()
@@ -125,7 +125,7 @@ final class ReingestCommand implements Callable<Integer> {
       }
       String theBucket = bucket != null ? bucket
           : templateConfig != null && templateConfig.get("s3.bucket") != null ? templateConfig.get("s3.bucket")
-              : local.map(LocalEndpoints::landingBucket).orElse(null);
+              : local.map(Endpoints::landingBucket).orElse(null);
       if (theBucket == null) {
         throw new OpsException("Which bucket? Give --bucket");
       }

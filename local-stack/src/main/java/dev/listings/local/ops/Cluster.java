@@ -1,11 +1,13 @@
 package dev.listings.local.ops;
 
+import dev.listings.local.stack.Endpoints;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
@@ -51,11 +53,20 @@ public record Cluster(String bootstrapServers, Map<String, Object> clientConfig,
     if (fromConfig != null && !fromConfig.toString().isBlank()) {
       return new Cluster(fromConfig.toString().trim(), config, commandConfig, commandConfig.toString());
     }
-    return LocalEndpoints.read(stateDir)
+    return localEndpoints(stateDir)
         .filter(e -> e.kafkaBootstrapServers() != null)
         .map(e -> new Cluster(e.kafkaBootstrapServers(), config, commandConfig,
-            stateDir.resolve(LocalEndpoints.FILE_NAME).toString()))
+            stateDir.resolve(Endpoints.FILE_NAME).toString()))
         .orElseGet(() -> new Cluster(DEFAULT_BOOTSTRAP, config, commandConfig, "default"));
+  }
+
+  /** The endpoints of a local stack's state folder, if it has them. */
+  public static Optional<Endpoints> localEndpoints(Path stateDir) {
+    try {
+      return Endpoints.readFrom(stateDir);
+    } catch (IllegalArgumentException e) {
+      throw new OpsException(e.getMessage(), e);
+    }
   }
 
   static Map<String, Object> load(Path file) {
@@ -119,7 +130,7 @@ public record Cluster(String bootstrapServers, Map<String, Object> clientConfig,
       String why = e instanceof java.util.concurrent.TimeoutException || e.getCause() == null
           ? "no answer within 5 s" : String.valueOf(e.getCause().getMessage());
       throw new OpsException("Cannot reach Kafka at " + describe() + ": " + why
-          + (source.equals("default") || source.endsWith(LocalEndpoints.FILE_NAME)
+          + (source.equals("default") || source.endsWith(Endpoints.FILE_NAME)
               ? ". Is the local stack running (./pipeline demo --keep-running)? Otherwise give --bootstrap-servers."
               : ""));
     } catch (InterruptedException e) {
