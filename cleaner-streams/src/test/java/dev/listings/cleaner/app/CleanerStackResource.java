@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -21,11 +22,12 @@ import java.util.concurrent.TimeoutException;
  */
 public class CleanerStackResource implements QuarkusTestResourceLifecycleManager {
   private CleanerStack stack;
+  private Path dir;
 
   @Override
   public Map<String, String> start() {
     try {
-      Path dir = Files.createTempDirectory("cleaner-app-it");
+      dir = Files.createTempDirectory("cleaner-app-it");
       EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0);
       broker.createTopic(Topics.RAW, 2, Map.of());
       broker.createTopic(Topics.CURATED, 2, Map.of());
@@ -83,6 +85,15 @@ public class CleanerStackResource implements QuarkusTestResourceLifecycleManager
     if (stack != null) {
       stack.registry().close();
       stack.broker().close();
+    }
+    if (dir != null) {
+      try (var paths = Files.walk(dir)) {
+        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(path);
+        }
+      } catch (IOException e) {
+        // a temporary directory left behind is harmless
+      }
     }
   }
 }

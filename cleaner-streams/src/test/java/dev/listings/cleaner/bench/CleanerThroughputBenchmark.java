@@ -132,6 +132,16 @@ public final class CleanerThroughputBenchmark {
         System.out.printf(Locale.ROOT, "       repartitioned pass-through %.0f lines/s (ratio to pass-through %.2f); "
             + "cleaner / repartitioned %.2f%n", repart, repart / pass, clean / repart);
       }
+    } finally {
+      deleteRecursively(dir);
+    }
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    try (var paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
     }
   }
 
