@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
 /** {@code ./pipeline demo}: the bundled sample through the whole pipeline, with a summary. */
 @Command(
     name = "demo",
+    header = "The bundled sample end to end on the embedded stack, with a summary.",
     mixinStandardHelpOptions = true,
     description = {
       "Starts the embedded stack, uploads the bundled sample listings to the landing bucket, waits until every",

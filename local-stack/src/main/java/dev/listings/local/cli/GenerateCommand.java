@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 /** {@code ./pipeline generate}: synthetic, messy, reproducible listings for demos and benchmarks. */
 @Command(
     name = "generate",
+    header = "Synthetic, messy, reproducible listings for demos and benchmarks.",
     mixinStandardHelpOptions = true,
     description = {
       "Writes synthetic listings shaped like the scrapers' output: human price formats and currencies, areas with",

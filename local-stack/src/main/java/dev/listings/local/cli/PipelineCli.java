@@ -44,7 +44,11 @@ public final class PipelineCli implements Runnable {
   }
 
   public static int execute(String... args) {
-    return new CommandLine(new PipelineCli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    return new CommandLine(new PipelineCli())
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setUsageHelpWidth(120)
+        .setUsageHelpAutoWidth(true)
+        .execute(args);
   }
 
   public static void main(String[] args) {

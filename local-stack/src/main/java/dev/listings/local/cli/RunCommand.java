@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
 /** {@code ./pipeline run}: the real path (S3 → Connect → Kafka → Streams → tables) for the given files. */
 @Command(
     name = "run",
+    header = "Your files through the whole pipeline; writes curated, rejects, summary, use cases.",
     mixinStandardHelpOptions = true,
     description = {
       "Runs the given files or folders through the whole pipeline on a fresh local stack and writes into --out:",

@@ -19,6 +19,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "sql",
+    header = "SQL over the local Iceberg tables.",
     mixinStandardHelpOptions = true,
     description = {
       "Runs one SQL query over the tables a demo or run wrote (each table ns.name is the view ns_name; tables",
