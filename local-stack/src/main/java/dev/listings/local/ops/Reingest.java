@@ -2,13 +2,13 @@ package dev.listings.local.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.listings.local.stack.LandingConnector;
 import dev.listings.schemas.Topics;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,25 +152,8 @@ public final class Reingest {
 
   /** A landing-connector configuration for when no template connector exists (the local stack's settings). */
   public static Map<String, String> defaultTemplate(S3Access s3, String bucket) {
-    Map<String, String> config = new HashMap<>();
-    config.put("connector.class", "dev.listings.ingest.S3ListingsSourceConnector");
-    config.put("tasks.max", "1");
-    config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
-    config.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
-    config.put("header.converter", "org.apache.kafka.connect.storage.SimpleHeaderConverter");
-    config.put("exactly.once.support", "required");
-    config.put("s3.bucket", bucket);
-    if (s3.endpoint() != null) {
-      config.put("s3.endpoint", s3.endpoint());
-      config.put("s3.path.style.access", "true");
-    }
-    if (s3.region() != null) {
-      config.put("aws.region", s3.region());
-    }
-    if (s3.accessKey() != null && s3.secretKey() != null) {
-      config.put("aws.access.key.id", s3.accessKey());
-      config.put("aws.secret.access.key", s3.secretKey());
-    }
+    Map<String, String> config =
+        LandingConnector.common(bucket, s3.endpoint(), s3.region(), s3.accessKey(), s3.secretKey());
     config.put("poll.interval.ms", "1000");
     return config;
   }
