@@ -44,11 +44,6 @@ public final class TableSinkRunner implements AutoCloseable {
     return sink.committedOffsets();
   }
 
-  /** Whether every record before these end offsets is in the tables. */
-  public boolean hasCommitted(Map<TopicPartition, Long> endOffsets) {
-    return sink.hasCommitted(endOffsets);
-  }
-
   public List<String> tableNames() {
     return sink.tableNames();
   }
