@@ -86,7 +86,7 @@ class EventModeIT {
     List<ConsumerRecord<String, byte[]>> rows = new ArrayList<>();
     try (TopicReader raw = new TopicReader(stack.bootstrapServers(), "raw-events")) {
       raw.readToEnd(WAIT, r -> {
-        if (r.key().endsWith(".csv.gz")) {
+        if (LineLedger.objectOf(r).endsWith(".csv.gz")) {
           rows.add(r);
         } else {
           ledger.accept(r);

@@ -25,10 +25,11 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The cleaner's Kafka Streams topology, plain Java so that the Quarkus app, the local stack and TopologyTestDriver
  * tests build the same thing. Sub-topology 0 reads raw lines (bytes, provenance in headers), judges them against the
- * rules, writes rejects and counts them in its ledger; accepted lines are re-keyed by listing id through the {@value
- * #REPARTITION} repartition topic, so that sub-topology 1 deduplicates against a store co-partitioned by id, writes
- * curated listings (Avro) and counts curated lines and duplicates in its ledger. Order is kept per raw partition (all
- * lines of an object) and then per id.
+ * rules, writes rejects and counts them in its ledger; accepted lines are deduplicated against a store keyed by
+ * listing id, written as curated listings (Avro) and counted as curated lines or duplicates in the dedupe ledger. Raw
+ * records are keyed by listing id by the connector, so accepted lines are on their id's partition already; a line keyed
+ * otherwise is re-keyed through the {@value #REPARTITION} repartition topic, which the same tasks read. Order is kept
+ * per id.
  */
 public final class CleanerTopology {
   public static final String DEFAULT_APPLICATION_ID = "listings-cleaner";
@@ -138,18 +139,33 @@ public final class CleanerTopology {
             "rejects"))
         .branch((id, routed) -> routed instanceof Routed.ToLedger, Branched.withConsumer(ledger -> toLedger(ledger,
             "judge-ledger-json", JUDGE_LEDGER_SINK), "ledger"))
-        .defaultBranch(Branched.withConsumer(valid -> valid
-            .mapValues(routed -> ((Routed.ToDedupe) routed).listing(), Named.as("judged-listing"))
-            .repartition(Repartitioned.with(Serdes.String(), ListingCodec.judgedListingSerde()).withName(REPARTITION))
-            .process(this::dedupeProcessor, Named.as(DEDUPE), DEDUPE_STORE, DEDUPE_LEDGER_STORE)
-            .split(Named.as("deduped-"))
-            .branch((id, routed) -> routed instanceof Routed.ToCurated, Branched.withConsumer(curated -> curated
-                .mapValues(routed -> ((Routed.ToCurated) routed).serialized(), Named.as("curated-bytes"))
-                .to(topics.curated(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName(CURATED_SINK)),
-                "curated"))
-            .defaultBranch(Branched.withConsumer(ledger -> toLedger(ledger, "dedupe-ledger-json",
-                DEDUPE_LEDGER_SINK), "ledger")), "valid"));
+        .defaultBranch(Branched.withConsumer(this::deduplicate, "valid"));
     return builder.build();
+  }
+
+  /**
+   * Accepted lines whose raw record was keyed by listing id are on the id's partition already and go straight to the
+   * dedupe processor; the others are re-keyed through the repartition topic first. Both feed one processor and its
+   * store, so they form one sub-topology whose tasks read raw partition p and repartition partition p together.
+   */
+  private void deduplicate(KStream<String, Routed> valid) {
+    Map<String, KStream<String, Routed>> byKey = valid.split(Named.as("keyed-"))
+        .branch((id, routed) -> ((Routed.ToDedupe) routed).keyedById(), Branched.as("by-id"))
+        .defaultBranch(Branched.as("otherwise"));
+    KStream<String, JudgedListing> direct = byKey.get("keyed-by-id")
+        .mapValues(routed -> ((Routed.ToDedupe) routed).listing(), Named.as("judged-listing"));
+    KStream<String, JudgedListing> rekeyed = byKey.get("keyed-otherwise")
+        .mapValues(routed -> ((Routed.ToDedupe) routed).listing(), Named.as("judged-listing-to-rekey"))
+        .repartition(Repartitioned.with(Serdes.String(), ListingCodec.judgedListingSerde()).withName(REPARTITION));
+    direct.merge(rekeyed, Named.as("dedupe-input"))
+        .process(this::dedupeProcessor, Named.as(DEDUPE), DEDUPE_STORE, DEDUPE_LEDGER_STORE)
+        .split(Named.as("deduped-"))
+        .branch((id, routed) -> routed instanceof Routed.ToCurated, Branched.withConsumer(curated -> curated
+            .mapValues(routed -> ((Routed.ToCurated) routed).serialized(), Named.as("curated-bytes"))
+            .to(topics.curated(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName(CURATED_SINK)),
+            "curated"))
+        .defaultBranch(Branched.withConsumer(ledger -> toLedger(ledger, "dedupe-ledger-json", DEDUPE_LEDGER_SINK),
+            "ledger"));
   }
 
   /**
@@ -175,7 +191,7 @@ public final class CleanerTopology {
     return config;
   }
 
-  /** The internal topic that re-keys accepted lines by id: {@code <applicationId>-by-id-repartition}. */
+  /** The internal topic that re-keys accepted lines not keyed by id: {@code <applicationId>-by-id-repartition}. */
   public static String repartitionTopic(String applicationId) {
     return applicationId + "-" + REPARTITION + "-repartition";
   }

@@ -5,6 +5,7 @@ import dev.listings.cleaner.rules.ListingJudge;
 import dev.listings.cleaner.rules.RejectReason;
 import dev.listings.cleaner.rules.Verdict;
 import dev.listings.schemas.ProvenanceHeaders;
+import dev.listings.schemas.RawRecordKeys;
 import java.time.Clock;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.header.Headers;
@@ -13,7 +14,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * Judges each raw line: accepted lines go on keyed by listing id, rejected lines become reject records (counted in
+ * Judges each raw line: accepted lines go on keyed by listing id (marked when the raw record was keyed by it
+ * already, see {@link RawRecordKeys}), rejected lines become reject records (counted in
  * this task's ledger). Lines the connector flagged as cut or as invalid UTF-8 are rejected as malformed, never
  * repaired. A re-driven line (header {@code redrive.of}) is judged like any other and counted under its re-drive run.
  */
@@ -52,7 +54,9 @@ final class JudgeProcessor implements Processor<byte[], byte[], String, Routed> 
     }
     if (verdict instanceof Verdict.Accepted accepted) {
       JudgedListing judged = new JudgedListing(accepted.listing(), provenance, rulesVersion);
-      context.forward(new Record<>(accepted.id(), new Routed.ToDedupe(judged), record.timestamp(), headers));
+      boolean keyedById = RawRecordKeys.isKeyedBy(record.key(), accepted.id());
+      context.forward(new Record<>(accepted.id(), new Routed.ToDedupe(judged, keyedById), record.timestamp(),
+          headers));
       return;
     }
     Verdict.Rejected rejected = (Verdict.Rejected) verdict;

@@ -37,8 +37,8 @@ public class RejectingProcessingHandler implements ProcessingExceptionHandler {
     String message = reason == RejectReason.PRODUCTION_ERROR
         ? "the curated record could not be produced: " + HandlerRejects.describe(exception.getCause())
         : "processing failed in " + context.processorNodeId() + ": " + HandlerRejects.describe(exception);
-    boolean rawLine = rejects.config().rawTopic.equals(context.topic());
-    String id = rawLine ? null : HandlerRejects.keyText(record.key());
+    // Downstream of the judge a key is the listing id (text); a raw record's key (bytes) only partitions it.
+    String id = record.key() instanceof String listingId ? listingId : null;
     Object value = context.sourceRawValue() != null ? context.sourceRawValue() : record.value();
     return Response.resume(rejects.route(reason, message, context, id, rejects.rawText(context.topic(), value),
         context.headers(), exception, 0, Map.of(reason.name(), 1L)));

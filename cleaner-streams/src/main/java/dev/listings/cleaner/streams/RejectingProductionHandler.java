@@ -62,7 +62,9 @@ public class RejectingProductionHandler implements ProductionExceptionHandler {
     } else {
       raw = rejects.rawText(topic, value);
     }
-    String id = rejects.config().rawTopic.equals(context.topic()) ? null : HandlerRejects.keyText(key);
+    // A curated record is keyed by its listing id; other records read from the raw topic carry its partitioning key.
+    boolean keyIsId = topic.equals(config.curatedTopic) || !config.rawTopic.equals(context.topic());
+    String id = keyIsId ? HandlerRejects.keyText(key) : null;
     return Response.resume(rejects.route(RejectReason.PRODUCTION_ERROR,
         "the record for " + topic + " could not be produced: " + HandlerRejects.describe(exception), context, id,
         raw, record.headers(), exception, curatedDelta, reasonDeltas));

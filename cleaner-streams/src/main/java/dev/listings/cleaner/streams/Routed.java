@@ -12,6 +12,9 @@ sealed interface Routed permits Routed.ToRejects, Routed.ToLedger, Routed.ToCura
   /** A curated listing, already serialized for the curated topic. */
   record ToCurated(byte[] serialized) implements Routed {}
 
-  /** A judged listing, to be re-keyed by id and deduplicated. */
-  record ToDedupe(JudgedListing listing) implements Routed {}
+  /**
+   * A judged listing, to be deduplicated; {@code keyedById} when its raw record was already keyed by the listing id
+   * (so it is on the id's partition), else it is re-keyed through the repartition topic first.
+   */
+  record ToDedupe(JudgedListing listing, boolean keyedById) implements Routed {}
 }

@@ -7,6 +7,7 @@ import dev.listings.cleaner.rules.CleaningRules;
 import dev.listings.cleaner.streams.CleanerTopology;
 import dev.listings.infra.EmbeddedKafkaBroker;
 import dev.listings.schemas.ProvenanceHeaders;
+import dev.listings.schemas.RawRecordKeys;
 import dev.listings.schemas.registry.InMemorySchemaRegistryClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -192,8 +193,10 @@ public final class CleanerThroughputBenchmark {
         headers.add(ProvenanceHeaders.SOURCE_LINE, utf8(Long.toString(line)));
         headers.add(ProvenanceHeaders.SOURCE_FORMAT, utf8("jsonl"));
         headers.add(ProvenanceHeaders.INGEST_TS, utf8(Long.toString(ingestTs)));
-        producer.send(new ProducerRecord<>(RAW, null, ingestTs + i, utf8("s3://landing/" + key), utf8(text),
-            headers));
+        byte[] value = utf8(text);
+        // Keyed as the connector keys raw records: by listing id, else by object.
+        producer.send(new ProducerRecord<>(RAW, null, ingestTs + i,
+            utf8(RawRecordKeys.of(value, "s3://landing/" + key)), value, headers));
       }
       producer.flush();
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.listings.cleaner.rules.CleaningRules;
 import dev.listings.schemas.ProvenanceHeaders;
+import dev.listings.schemas.RawRecordKeys;
 import dev.listings.schemas.avro.CuratedListing;
 import dev.listings.schemas.registry.InMemorySchemaRegistryClient;
 import dev.listings.schemas.serde.AvroSerdes;
@@ -51,6 +52,7 @@ final class CleanerDriver implements AutoCloseable {
   private final TestOutputTopic<String, String> ledgerTopic;
   private final Map<String, JsonNode> ledger = new HashMap<>();
   private long nextLine = 1;
+  private boolean keyById = true;
 
   CleanerDriver() {
     this(CleaningRules.defaults(), CleanerTopology.Settings.defaults(), Map.of(),
@@ -65,9 +67,8 @@ final class CleanerDriver implements AutoCloseable {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, CleanerTopology.DEFAULT_APPLICATION_ID);
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    if (stateDir != null) {
-      props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    }
+    // A state folder of its own, so that drivers in concurrent builds never share RocksDB files.
+    props.put(StreamsConfig.STATE_DIR_CONFIG, (stateDir != null ? stateDir : temporaryStateDir()).toString());
     props.putAll(cleaner.requiredStreamsConfig());
     driver = new TopologyTestDriver(cleaner.build(), props, START);
     raw = driver.createInputTopic(dev.listings.schemas.Topics.RAW, new StringSerializer(), new ByteArraySerializer(),
@@ -81,6 +82,25 @@ final class CleanerDriver implements AutoCloseable {
         new StringDeserializer());
   }
 
+  /**
+   * From now on, keys raw lines by their object ({@code s3://bucket/key}) as a producer other than the connector might,
+   * rather than by listing id as the connector does; the cleaner must then re-key accepted lines itself.
+   */
+  CleanerDriver keyedByObject() {
+    keyById = false;
+    return this;
+  }
+
+  private static Path temporaryStateDir() {
+    try {
+      Path dir = java.nio.file.Files.createTempDirectory("cleaner-driver-");
+      dir.toFile().deleteOnExit();
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Pipes a line of the default object with the next line number. */
   void pipe(String line) {
     pipe(line, provenance(BUCKET, OBJECT_KEY, ETAG, nextLine++));
@@ -92,10 +112,11 @@ final class CleanerDriver implements AutoCloseable {
 
   void pipe(byte[] value, Headers headers, Instant timestamp) {
     String bucket = Provenance.text(headers, ProvenanceHeaders.SOURCE_BUCKET);
-    String key = Provenance.text(headers, ProvenanceHeaders.SOURCE_KEY);
+    String object = "s3://" + bucket + "/" + Provenance.text(headers, ProvenanceHeaders.SOURCE_KEY);
+    String key = keyById ? RawRecordKeys.of(value, object) : object;
     TestRecord<String, byte[]> record = timestamp == null
-        ? new TestRecord<>("s3://" + bucket + "/" + key, value, headers)
-        : new TestRecord<>("s3://" + bucket + "/" + key, value, headers, timestamp);
+        ? new TestRecord<>(key, value, headers)
+        : new TestRecord<>(key, value, headers, timestamp);
     raw.pipeInput(record);
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.listings.cleaner.rules.CleaningRules;
 import dev.listings.infra.EmbeddedKafkaBroker;
+import dev.listings.schemas.RawRecordKeys;
 import dev.listings.schemas.Topics;
 import dev.listings.schemas.registry.InMemorySchemaRegistryClient;
 import java.nio.charset.StandardCharsets;
@@ -62,14 +63,16 @@ class CleanerRestartIT {
           Map.of("schema.registry.url", "mock://" + scope), Clock.systemUTC());
 
       // The first instance sees only part of day 1, and stops while the object is half read.
-      produce(broker, "day-1.jsonl", "e1", sample, 0, 120);
+      produce(broker, "day-1.jsonl", "e1", sample, 0, 120, true);
       KafkaStreams first = start(broker, cleaner, dir.resolve("state-1"));
       waitFor(() -> countCommitted(broker, Topics.CURATED) > 0);
       first.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
           .withTimeout(Duration.ofSeconds(30)));
 
-      produce(broker, "day-1.jsonl", "e1", sample, 120, sample.size());
-      produce(broker, "day-2.jsonl", "e2", sample, 0, sample.size());
+      produce(broker, "day-1.jsonl", "e1", sample, 120, sample.size(), true);
+      // Day 2 keyed by object, as a producer other than the connector might: re-keyed through the repartition topic,
+      // it must meet day 1's versions in the same dedupe store.
+      produce(broker, "day-2.jsonl", "e2", sample, 0, sample.size(), false);
       KafkaStreams second = start(broker, cleaner, dir.resolve("state-2"));
       try {
         waitFor(() -> ledgerTotal(broker) == 2L * sample.size());
@@ -110,15 +113,17 @@ class CleanerRestartIT {
   }
 
   private static void produce(EmbeddedKafkaBroker broker, String key, String etag, List<String> lines, int from,
-      int to) {
+      int to, boolean keyById) {
     Map<String, Object> config = new HashMap<>();
     config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     try (KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
       for (int i = from; i < to; i++) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.RAW, "s3://landing/" + key,
-            lines.get(i).getBytes(StandardCharsets.UTF_8));
+        byte[] line = lines.get(i).getBytes(StandardCharsets.UTF_8);
+        String object = "s3://landing/" + key;
+        ProducerRecord<String, byte[]> record =
+            new ProducerRecord<>(Topics.RAW, keyById ? RawRecordKeys.of(line, object) : object, line);
         CleanerDriver.provenance("landing", key, etag, i + 1).forEach(h -> record.headers().add(h));
         producer.send(record);
       }

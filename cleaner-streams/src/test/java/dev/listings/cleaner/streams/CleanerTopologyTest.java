@@ -16,9 +16,14 @@ class CleanerTopologyTest {
       CleaningRules.defaults(), Map.of("schema.registry.url", "mock://structure"), Clock.systemUTC());
 
   @Test
-  void namesEveryNodeAndSplitsIntoJudgeAndDedupeSubTopologies() {
+  void namesEveryNodeAndJudgesAndDeduplicatesInOneSubTopologyReadingRawAndTheRepartitionTopic() {
     TopologyDescription description = cleaner.build().describe();
-    assertThat(description.subtopologies()).hasSize(2);
+    // Lines keyed by listing id skip the repartition topic: judge and dedupe share one sub-topology.
+    assertThat(description.subtopologies()).hasSize(1);
+    TopologyDescription.Subtopology only = description.subtopologies().iterator().next();
+    assertThat(only.nodes()).filteredOn(node -> node instanceof TopologyDescription.Source)
+        .flatExtracting(node -> ((TopologyDescription.Source) node).topicSet())
+        .containsExactlyInAnyOrder("listings.raw.v1", "by-id-repartition"); // described without the application id
     String text = description.toString();
     assertThat(text).contains(CleanerTopology.RAW_SOURCE, CleanerTopology.JUDGE, CleanerTopology.DEDUPE,
         CleanerTopology.REJECTS_SINK, CleanerTopology.CURATED_SINK, CleanerTopology.JUDGE_LEDGER_SINK,

@@ -32,6 +32,22 @@ class DedupeTest {
   }
 
   @Test
+  void deduplicatesAgainstTheSameStoreWhetherALineArrivesKeyedByIdOrIsReKeyedByTheCleaner() {
+    try (CleanerDriver cleaner = new CleanerDriver()) {
+      cleaner.pipe(listing("a1", "\"530 000€/mo.\"", "2021-02-17")); // keyed by id: straight to dedupe
+      cleaner.keyedByObject();
+      cleaner.pipe(listing("a1", "\"530 000€/mo.\"", "2021-02-17")); // keyed by object: through the repartition
+      cleaner.pipe(listing("a1", "\"520 000€/mo.\"", "2021-02-17"));
+      cleaner.publishLedger();
+
+      assertThat(cleaner.curated()).extracting(r -> r.value().getPrice()).containsExactly(530_000d, 520_000d);
+      CleanerDriver.Counts counts = cleaner.ledgerByObject().get(OBJECT);
+      assertThat(counts.curated).isEqualTo(2);
+      assertThat(counts.duplicates).isEqualTo(1);
+    }
+  }
+
+  @Test
   void emitsARescrapeWithAChangedPriceAsANewVersion() {
     try (CleanerDriver cleaner = new CleanerDriver()) {
       cleaner.pipe(listing("a1", "\"530 000€/mo.\"", "2021-02-17"));

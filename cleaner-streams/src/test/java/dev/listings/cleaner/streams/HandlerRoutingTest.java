@@ -51,7 +51,8 @@ class HandlerRoutingTest {
       assertThat(reject.path("rules_version").asText()).isEqualTo(CleaningRules.defaults().version());
       JsonNode error = reject.path("error");
       assertThat(error.path("exception").asText()).isEqualTo(CuratedSerializationException.class.getName());
-      assertThat(error.path("topic").asText()).isEqualTo(CleanerTopology.repartitionTopic("listings-cleaner"));
+      // Keyed by listing id, the line went from the raw topic straight to dedupe, where producing it failed.
+      assertThat(error.path("topic").asText()).isEqualTo(dev.listings.schemas.Topics.RAW);
       assertThat(error.path("processor").asText()).isEqualTo(CleanerTopology.DEDUPE);
       assertThat(RejectRecordTest.header(record.headers(), "reject.reason")).isEqualTo("PRODUCTION_ERROR");
       assertThat(RejectRecordTest.header(record.headers(), "source.key")).isEqualTo("sample/scraping_data.jsonl");

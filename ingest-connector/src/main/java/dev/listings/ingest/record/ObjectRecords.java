@@ -5,6 +5,7 @@ import dev.listings.ingest.offset.ObjectOffset;
 import dev.listings.ingest.read.SourceFormat;
 import dev.listings.ingest.read.SourceLine;
 import dev.listings.schemas.ProvenanceHeaders;
+import dev.listings.schemas.RawRecordKeys;
 import java.util.Map;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaAndValue;
@@ -12,8 +13,9 @@ import org.apache.kafka.connect.header.ConnectHeaders;
 import org.apache.kafka.connect.source.SourceRecord;
 
 /**
- * Builds the records of one object version: raw records (key {@code s3://bucket/key}, value the line's bytes, the
- * provenance headers) and its audit record. All carry the object's source partition and the offset reached with
+ * Builds the records of one object version: raw records (key the listing id when the line has one, else {@code
+ * s3://bucket/key}, see {@link RawRecordKeys}; value the line's bytes; the provenance headers) and its audit record
+ * (key {@code s3://bucket/key}). All carry the object's source partition and the offset reached with
  * them, so that Connect commits progress together with the records.
  */
 public final class ObjectRecords {
@@ -55,7 +57,9 @@ public final class ObjectRecords {
     if (line.unconverted() != null) {
       headers.add(CSV_UNCONVERTED, text(line.unconverted()));
     }
-    return new SourceRecord(partition, offset.toMap(), topic, null, Schema.STRING_SCHEMA, recordKey,
+    // A cut or non-UTF-8 line is rejected whatever it holds: it keeps the object's key, never a guessed id.
+    String lineKey = line.truncated() || line.invalidUtf8() ? recordKey : RawRecordKeys.of(line.value(), recordKey);
+    return new SourceRecord(partition, offset.toMap(), topic, null, Schema.STRING_SCHEMA, lineKey,
         Schema.BYTES_SCHEMA, line.value(), ingestTs, headers);
   }
 

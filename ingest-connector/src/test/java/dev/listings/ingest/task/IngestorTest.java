@@ -38,7 +38,7 @@ class IngestorTest {
           .containsExactly("{\"id\":\"a\"}", "{\"id\":\"b\"}", "{\"id\":\"c\"}");
       assertThat(lines).extracting(r -> header(r, ProvenanceHeaders.SOURCE_LINE)).containsExactly("1", "2", "3");
       SourceRecord first = lines.get(0);
-      assertThat(first.key()).isEqualTo("s3://landing/in/a.jsonl");
+      assertThat(lines).extracting(SourceRecord::key).containsExactly("a", "b", "c"); // keyed by listing id
       assertThat(header(first, ProvenanceHeaders.SOURCE_BUCKET)).isEqualTo(BUCKET);
       assertThat(header(first, ProvenanceHeaders.SOURCE_KEY)).isEqualTo("in/a.jsonl");
       assertThat(header(first, ProvenanceHeaders.SOURCE_ETAG)).isEqualTo(etag);
@@ -63,6 +63,19 @@ class IngestorTest {
 
       assertThat(harness.metrics.value("lines-total")).isEqualTo(3);
       assertThat(harness.metrics.value("objects-completed-total")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void keysEachLineByItsListingIdAndLinesWithoutOneByTheirObject() throws Exception {
+    byte[] data = ("{\"id\":\" x1 \",\"raw_price\":\"1\"}\n{\"raw_price\":\"2\",\"id\":42}\n{\"id\":\"\"}\n"
+        + "{\"raw_price\":\"3\"}\nnot json\n[\"id\"]\n").getBytes(UTF_8);
+    harness.s3.put(BUCKET, "in/keys.jsonl", data);
+    try (Ingestor ingestor = harness.start()) {
+      List<SourceRecord> lines = rawRecords(harness.pollAndCommit(ingestor));
+
+      String object = "s3://landing/in/keys.jsonl";
+      assertThat(lines).extracting(SourceRecord::key).containsExactly("x1", "42", object, object, object, object);
     }
   }
 

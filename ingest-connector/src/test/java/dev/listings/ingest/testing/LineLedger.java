@@ -37,22 +37,33 @@ public final class LineLedger {
   public synchronized void accept(ConsumerRecord<String, byte[]> record) {
     Header header = record.headers().lastHeader(ProvenanceHeaders.SOURCE_LINE);
     int line = Integer.parseInt(new String(header.value(), UTF_8));
-    BitSet lines = seen.computeIfAbsent(record.key(), k -> new BitSet());
+    String object = objectOf(record);
+    BitSet lines = seen.computeIfAbsent(object, k -> new BitSet());
     Header etag = record.headers().lastHeader(ProvenanceHeaders.SOURCE_ETAG);
     String version = etag == null ? "?" : new String(etag.value(), UTF_8);
     if (lines.get(line)) {
       duplicates++;
       if (problems.size() < 20) {
-        problems.add(record.key() + " line " + line + " arrived again, ETag " + version + " (first ETag "
-            + firstEtag.get(record.key()) + "), partition " + record.partition() + " offset " + record.offset());
+        problems.add(object + " line " + line + " arrived again, ETag " + version + " (first ETag "
+            + firstEtag.get(object) + "), partition " + record.partition() + " offset " + record.offset());
       }
     }
-    firstEtag.putIfAbsent(record.key(), version);
+    firstEtag.putIfAbsent(object, version);
     lines.set(line);
     total++;
     if (problems.size() < 20 && !expected.apply(line).equals(new String(record.value(), UTF_8))) {
-      problems.add(record.key() + " line " + line + " has another value");
+      problems.add(object + " line " + line + " has another value");
     }
+  }
+
+  /** The source object of a raw record, {@code s3://bucket/key}, from its provenance headers (the key is the id). */
+  public static String objectOf(ConsumerRecord<String, byte[]> record) {
+    return "s3://" + text(record, ProvenanceHeaders.SOURCE_BUCKET) + "/" + text(record, ProvenanceHeaders.SOURCE_KEY);
+  }
+
+  private static String text(ConsumerRecord<String, byte[]> record, String header) {
+    Header value = record.headers().lastHeader(header);
+    return value == null ? "?" : new String(value.value(), UTF_8);
   }
 
   public synchronized long total() {

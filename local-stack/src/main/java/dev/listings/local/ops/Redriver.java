@@ -2,6 +2,7 @@ package dev.listings.local.ops;
 
 import dev.listings.cleaner.streams.Redrive;
 import dev.listings.schemas.ProvenanceHeaders;
+import dev.listings.schemas.RawRecordKeys;
 import dev.listings.schemas.Topics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -207,8 +208,10 @@ public final class Redriver {
       try {
         for (Candidate candidate : plan.selected()) {
           RejectRecord reject = candidate.reject();
-          producer.send(new ProducerRecord<>(topics.raw(), null, null, utf8(reject.object()),
-              utf8(candidate.text()), headers(candidate, plan.run())));
+          byte[] line = utf8(candidate.text());
+          // Keyed like the connector's records (by listing id), so the cleaner need not re-key it.
+          producer.send(new ProducerRecord<>(topics.raw(), null, null, utf8(RawRecordKeys.of(line, reject.object())),
+              line, headers(candidate, plan.run())));
           producer.send(new ProducerRecord<>(topics.journal(), utf8(candidate.line()),
               RedriveJournal.value(candidate.line(), plan.run(), now, reject.reason(), candidate.corrected())));
         }
