@@ -176,6 +176,9 @@ public final class CleanerTopology {
   public Map<String, Object> requiredStreamsConfig() {
     Map<String, Object> config = new HashMap<>();
     config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    // A task reads raw partition p and the (mostly empty) repartition partition p: never wait for the empty one to
+    // order records across the two by timestamp, since order matters per id only and an id has one raw partition.
+    config.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
     config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
         RejectingDeserializationHandler.class.getName());
     config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, RejectingProcessingHandler.class.getName());
