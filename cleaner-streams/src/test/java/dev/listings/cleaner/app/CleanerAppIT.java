@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.listings.schemas.ProvenanceHeaders;
+import dev.listings.schemas.RawRecordKeys;
 import dev.listings.schemas.Topics;
 import dev.listings.schemas.avro.CuratedListing;
 import dev.listings.schemas.registry.SchemaRegistryClients;
@@ -180,8 +181,10 @@ class CleanerAppIT {
     try (KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
       for (int i = 0; i < lines.size(); i++) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.RAW, "s3://landing/" + OBJECT_KEY,
-            lines.get(i).getBytes(StandardCharsets.UTF_8));
+        byte[] line = lines.get(i).getBytes(StandardCharsets.UTF_8);
+        // Keyed as the connector keys raw records: by listing id, else by object.
+        ProducerRecord<String, byte[]> record =
+            new ProducerRecord<>(Topics.RAW, RawRecordKeys.of(line, "s3://landing/" + OBJECT_KEY), line);
         record.headers()
             .add(ProvenanceHeaders.SOURCE_BUCKET, utf8("landing"))
             .add(ProvenanceHeaders.SOURCE_KEY, utf8(OBJECT_KEY))

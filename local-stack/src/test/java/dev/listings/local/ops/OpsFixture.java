@@ -4,6 +4,7 @@ import dev.listings.cleaner.rules.CleaningRules;
 import dev.listings.cleaner.streams.CleanerTopology;
 import dev.listings.infra.EmbeddedKafkaBroker;
 import dev.listings.schemas.ProvenanceHeaders;
+import dev.listings.schemas.RawRecordKeys;
 import dev.listings.schemas.Topics;
 import dev.listings.schemas.registry.InMemorySchemaRegistryClient;
 import java.io.IOException;
@@ -76,8 +77,10 @@ final class OpsFixture implements AutoCloseable {
         headers.add(ProvenanceHeaders.SOURCE_LINE, utf8(Long.toString(firstLine + i)));
         headers.add(ProvenanceHeaders.SOURCE_FORMAT, utf8("jsonl"));
         headers.add(ProvenanceHeaders.INGEST_TS, utf8(Long.toString(ingestMillis)));
-        producer.send(new ProducerRecord<>(Topics.RAW, null, ingestMillis, utf8("s3://landing/" + key),
-            utf8(lines.get(i)), headers));
+        byte[] line = utf8(lines.get(i));
+        // Keyed as the connector keys raw records: by listing id, else by object.
+        producer.send(new ProducerRecord<>(Topics.RAW, null, ingestMillis,
+            utf8(RawRecordKeys.of(line, "s3://landing/" + key)), line, headers));
       }
       producer.commitTransaction();
     }
