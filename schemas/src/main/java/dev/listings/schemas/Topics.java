@@ -17,6 +17,8 @@ public final class Topics {
   public static final String LEDGER = "listings.ledger.v1";
   /** Price per m² statistics by municipality, property type and month, Avro {@code PricePerSqmStats}. */
   public static final String USECASE_PRICE_PER_SQM = "usecase.price-per-sqm.v1";
+  /** The apps' error events (stream thread deaths, handler-routed records), JSON, read by the alerting app. */
+  public static final String APP_ERRORS = "pipeline.app-errors.v1";
   /** Schemas of the embedded registry, compacted. Same name as Confluent's default. */
   public static final String SCHEMAS = "_schemas";
 
