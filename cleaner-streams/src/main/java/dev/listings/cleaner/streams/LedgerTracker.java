@@ -2,8 +2,10 @@ package dev.listings.cleaner.streams;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -33,6 +35,11 @@ final class LedgerTracker {
   private final Duration retention;
   private final Duration evictionInterval;
   private final Set<String> unpublished = new LinkedHashSet<>();
+  /**
+   * The entries this task has read or written since init, as in the store: counting a line then needs no store read
+   * and no decoding. Every change still goes to the store (and so to its changelog, in the line's transaction).
+   */
+  private final Map<String, LedgerEntry> current = new HashMap<>();
   private ProcessorContext<String, Routed> context;
   private KeyValueStore<String, LedgerEntry> store;
   private String keyPrefix;
@@ -56,6 +63,7 @@ final class LedgerTracker {
     this.store = processorContext.getStateStore(storeName);
     this.keyPrefix = processorContext.taskId() + "." + stage + "|";
     unpublished.clear();
+    current.clear();
     try (KeyValueIterator<String, LedgerEntry> all = store.all()) {
       all.forEachRemaining(kv -> {
         if (kv.value.unpublished()) {
@@ -103,10 +111,10 @@ final class LedgerTracker {
   /** Publishes every entry changed since the last publication. */
   void publish(long now) {
     for (String object : new ArrayList<>(unpublished)) {
-      LedgerEntry entry = store.get(object);
+      LedgerEntry entry = stored(object);
       if (entry != null && entry.unpublished()) {
         context.forward(new Record<>(keyPrefix + object, new Routed.ToLedger(CleanerJson.ledger(entry)), now));
-        store.put(object, entry.published());
+        write(object, entry.published());
       }
       unpublished.remove(object);
     }
@@ -123,16 +131,35 @@ final class LedgerTracker {
         }
       }
     }
-    expired.forEach(store::delete);
+    for (String object : expired) {
+      store.delete(object);
+      current.remove(object);
+    }
   }
 
   private LedgerEntry entry(String storeKey, Provenance provenance, String redriveRun) {
-    LedgerEntry entry = store.get(storeKey);
+    LedgerEntry entry = stored(storeKey);
     return entry != null ? entry : LedgerEntry.empty(provenance, redriveRun);
   }
 
+  private LedgerEntry stored(String object) {
+    LedgerEntry entry = current.get(object);
+    if (entry == null) {
+      entry = store.get(object);
+      if (entry != null) {
+        current.put(object, entry);
+      }
+    }
+    return entry;
+  }
+
   private void put(String object, LedgerEntry entry) {
-    store.put(object, entry);
+    write(object, entry);
     unpublished.add(object);
+  }
+
+  private void write(String object, LedgerEntry entry) {
+    store.put(object, entry);
+    current.put(object, entry);
   }
 }
