@@ -74,7 +74,7 @@ public class S3ListingsSourceConnector extends SourceConnector {
     requireConverter(values, connectorConfigs, VALUE_CONVERTER, BYTE_ARRAY_CONVERTER,
         "so that each record's value is the line's bytes, untouched");
     requireConverter(values, connectorConfigs, KEY_CONVERTER, STRING_CONVERTER,
-        "so that each record's key is the text s3://bucket/key");
+        "so that each record's key is text: the listing id, or s3://bucket/key");
     return new Config(values);
   }
 

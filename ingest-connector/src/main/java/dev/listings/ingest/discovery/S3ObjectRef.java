@@ -11,7 +11,7 @@ public record S3ObjectRef(String bucket, String key, String etag, long size, Ins
     etag = normalizeEtag(etag);
   }
 
-  /** {@code s3://bucket/key}: the record key of every record of this object. */
+  /** {@code s3://bucket/key}: the key of the object's audit record and of its lines without a listing id. */
   public String uri() {
     return "s3://" + bucket + "/" + key;
   }

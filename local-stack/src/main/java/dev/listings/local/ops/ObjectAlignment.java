@@ -11,8 +11,9 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * Moves a replay's start back to the first line of the source object it would cut. The cleaner counts lines per object
  * (and per re-drive run and object) cumulatively, and a reset rebuilds those counts from the replayed lines only: a
- * start in the middle of an object would leave its counts short. All lines of an object share a raw partition (the
- * record key is the object), so looking back in that partition finds its first line.
+ * start in the middle of an object would leave its counts short. Raw lines are keyed by listing id, so an object
+ * spreads over the partitions, but each partition holds its share of the object in line order and each cleaner task
+ * counts only that share: looking back in the partition finds the share's first line.
  */
 final class ObjectAlignment {
   static final int WINDOW = 500;
