@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       SqlCommand.class,
       ReplayCommand.class,
       RejectsCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
@@ -33,14 +34,15 @@ import picocli.CommandLine.Command;
       "  ./pipeline generate --lines 1000000 --out big.jsonl.gz",
       "  ./pipeline sql \"SELECT * FROM usecases_price_per_sqm_latest LIMIT 10\"",
       "  ./pipeline rejects summary                        rejects by reason and source (stack from endpoints.json)",
-      "  ./pipeline replay cleaner --to-datetime 2026-01-05T00:00:00Z --dry-run"
+      "  ./pipeline replay cleaner --to-datetime 2026-01-05T00:00:00Z --dry-run",
+      "  ./pipeline bench latency --rate 5000 --duration 60      end-to-end latency at a steady rate"
     })
 public final class PipelineCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: demo, run, generate, sql, replay or rejects");
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: demo, run, generate, sql, replay, rejects or bench");
   }
 
   public static int execute(String... args) {

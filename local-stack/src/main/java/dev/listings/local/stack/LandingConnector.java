@@ -5,7 +5,7 @@ import java.util.Map;
 
 /** Configuration of the S3 landing connector on the local stack: listing mode over the whole landing bucket. */
 public final class LandingConnector {
-  static final String NAME = "s3-landing";
+  public static final String NAME = "s3-landing";
 
   private LandingConnector() {}
 
