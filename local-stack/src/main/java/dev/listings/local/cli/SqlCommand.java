@@ -6,12 +6,16 @@ import dev.listings.local.stack.StackOptions;
 import dev.listings.local.stack.TableSinkRunner;
 import dev.listings.sink.read.LocalSql;
 import dev.listings.sink.read.QueryResult;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code ./pipeline sql}: SQL (DuckDB dialect) over the Iceberg tables of a local stack's state folder, the local
@@ -39,11 +43,18 @@ final class SqlCommand implements Callable<Integer> {
       description = "State folder of the stack whose tables to query (default: ${DEFAULT-VALUE}).")
   Path stateDir;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (query != null && query.isBlank()) {
+      throw new ParameterException(spec.commandLine(), "The query is empty (leave it out to list the views)");
+    }
     Path catalogDb = stateDir.resolve("catalog").resolve("catalog.db");
     if (!Files.isRegularFile(catalogDb)) {
-      System.err.println("pipeline sql: no tables under " + stateDir.toAbsolutePath()
+      err.println("pipeline sql: no tables under " + stateDir.toAbsolutePath()
           + " (run ./pipeline demo, or pass --state-dir of a run kept with --keep-state)");
       return 2;
     }
@@ -52,17 +63,22 @@ final class SqlCommand implements Callable<Integer> {
           s3.secretKey(), s3.region(), StackOptions.LANDING_BUCKET,
           "s3://" + StackOptions.WAREHOUSE_BUCKET + "/warehouse", "jdbc:sqlite:" + catalogDb.toAbsolutePath());
       try (LocalSql sql = LocalSql.open(TableSinkRunner.catalogProperties(endpoints), stateDir.resolve("sql-cache"))) {
-        if (query == null || query.isBlank()) {
-          sql.views().forEach(System.out::println);
+        if (query == null) {
+          sql.views().forEach(out::println);
           return 0;
         }
         QueryResult result = sql.query(query);
-        System.out.println(result.toTable());
+        out.println(result.toTable());
         return 0;
       } catch (IllegalArgumentException e) {
-        System.err.println("pipeline sql: " + e.getMessage());
+        // DuckDB explains a bad query over several lines (the query, a caret); the first one says what is wrong
+        err.println("pipeline sql: " + firstLine(e.getMessage()));
         return 1;
       }
     }
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "the query failed" : message.lines().findFirst().orElse(message).strip();
   }
 }

@@ -17,15 +17,61 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Starts the stack, feeds it files, and waits until every line is accounted for and every table is committed. */
 final class StackSession {
+  private static final Logger LOG = LoggerFactory.getLogger(StackSession.class);
+
   private StackSession() {}
 
+  /** The stack did not come up; the message says why in one line. */
+  static final class StartFailed extends Exception {
+    StartFailed(String reason) {
+      super("the local stack did not start: " + reason + " (details in the log: "
+          + System.getProperty("pipeline.log.dir", ".pipeline/logs") + "/pipeline.log)");
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    return message.lines().findFirst().orElse(message);
+  }
+
+  /** Starts the stack; the caller closes it. Prefer {@link #start(StackLifecycle, StackOptions, PrintStream)}. */
   static LocalStack start(StackOptions options, PrintStream out) throws Exception {
+    try (StackLifecycle unowned = StackLifecycle.detached("pipeline", System.err)) {
+      return unowned.release(start(unowned, options, out));
+    }
+  }
+
+  /**
+   * Starts the stack under {@code lifecycle}, which owns it before the first part starts, so that Ctrl-C during the
+   * start stops what is up.
+   *
+   * @throws StartFailed when a part does not start (a busy port, an unwritable state folder, ...): one line for the
+   *     user, the details in the log file
+   */
+  static LocalStack start(StackLifecycle lifecycle, StackOptions options, PrintStream out) throws Exception {
     Progress progress = new Progress(out);
     long started = System.currentTimeMillis();
-    LocalStack stack = LocalStack.start(options, step -> progress.update(step + " ..."));
+    LocalStack stack = lifecycle.own(LocalStack.create(options));
+    try {
+      stack.start(step -> progress.update(step + " ..."));
+    } catch (LocalStack.StoppedWhileStarting e) {
+      throw e;
+    } catch (Exception e) {
+      if (lifecycle.interrupted()) {
+        throw e;
+      }
+      LOG.error("The local stack did not start", e);
+      throw new StartFailed(rootMessage(e));
+    }
     progress.done(
         String.format(
             Locale.ROOT,
