@@ -47,6 +47,10 @@ public interface CleanerConfig {
 
     @WithDefault(Topics.LEDGER)
     String ledger();
+
+    /** Where the app publishes its error events (thread deaths, handler-routed records) for the alerting app. */
+    @WithDefault(Topics.APP_ERRORS)
+    String appErrors();
   }
 
   interface RulesConfig {

@@ -1,6 +1,8 @@
 package dev.listings.cleaner.app;
 
 import dev.listings.cleaner.streams.CleanerTopology;
+import dev.listings.cleaner.streams.OutcomeListener;
+import dev.listings.schemas.apperrors.AppErrorReporter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +12,7 @@ import java.time.Clock;
 import java.util.Map;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,10 +28,12 @@ public class TopologyProducer {
 
   @Produces
   @Singleton
-  CleanerTopology cleanerTopology(CleanerConfig config, MeterRegistry registry) {
+  CleanerTopology cleanerTopology(CleanerConfig config, MeterRegistry registry, AppErrorReporter errors) {
+    OutcomeListener listener = new MicrometerOutcomeListener(registry)
+        .andThen(AppErrorReporting.handlerRoutedEvents(errors));
     CleanerTopology topology = new CleanerTopology(CleanerConfig.topics(config.topics()),
         CleanerConfig.cleaningRules(config.rules()), CleanerConfig.settings(config),
-        CleanerConfig.serdeConfig(config.serde()), Clock.systemUTC(), new MicrometerOutcomeListener(registry));
+        CleanerConfig.serdeConfig(config.serde()), Clock.systemUTC(), listener);
     LOG.infof("Cleaning with rules %s: %s", topology.rulesVersion(), topology.rules());
     return topology;
   }
@@ -46,13 +51,18 @@ public class TopologyProducer {
     return cleaner.requiredStreamsConfig();
   }
 
-  /** A stream thread that dies is replaced; under exactly-once its task resumes from the last commit. */
+  /**
+   * A stream thread that dies is replaced; under exactly-once its task resumes from the last commit. Each death is
+   * reported as a {@code STREAM_THREAD_DIED} app error event (the handler runs on the dying thread).
+   */
   @Produces
   @Singleton
-  StreamsUncaughtExceptionHandler replaceDeadThreads() {
+  StreamsUncaughtExceptionHandler replaceDeadThreads(AppErrorReporter errors) {
     return exception -> {
       LOG.error("A stream thread failed; replacing it", exception);
-      return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+      StreamThreadExceptionResponse response = StreamThreadExceptionResponse.REPLACE_THREAD;
+      errors.streamThreadDied(Thread.currentThread().getName(), exception, response.name());
+      return response;
     };
   }
 }

@@ -42,9 +42,10 @@ final class HandlerRejects {
       String id, String raw, Headers inputHeaders, Exception exception, long curatedDelta,
       Map<String, Long> reasonDeltas) {
     Provenance provenance = Provenance.fromHeaders(inputHeaders);
+    Reject.ErrorDetails error = new Reject.ErrorDetails(exception.getClass().getName(), exception.getMessage(),
+        context.topic(), context.partition(), context.offset(), context.processorNodeId());
     Reject reject = new Reject(List.of(reason.name()), message, id, raw, provenance, config.clock.instant(),
-        config.rulesVersion, new Reject.ErrorDetails(exception.getClass().getName(), exception.getMessage(),
-            context.topic(), context.partition(), context.offset(), context.processorNodeId()));
+        config.rulesVersion, error);
     String inputRef = context.topic() + "-" + context.partition() + "@" + context.offset();
     Long timestamp = context.timestamp() >= 0 ? context.timestamp() : null;
 
@@ -70,6 +71,7 @@ final class HandlerRejects {
           utf8("dlq|" + inputRef + "|" + provenance.objectRef()), counts));
     }
     config.listener.rejected(reason.name());
+    config.listener.routedByHandler(reason.name(), message, error);
     return records;
   }
 

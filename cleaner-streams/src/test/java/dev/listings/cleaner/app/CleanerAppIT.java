@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.listings.cleaner.streams.CleanerTopology;
 import dev.listings.schemas.ProvenanceHeaders;
 import dev.listings.schemas.RawRecordKeys;
 import dev.listings.schemas.Topics;
@@ -21,6 +22,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -117,7 +120,7 @@ class CleanerAppIT {
     assertThat(byId.get("it-3").getCurrency()).isNull();
     assertThat(byId.get("it-3").getScrapingDate()).isEqualTo(LocalDate.of(2022, 11, 24));
 
-    List<ConsumerRecord<String, byte[]>> rejects = awaitRecords(Topics.REJECTS, 3);
+    List<ConsumerRecord<String, byte[]>> rejects = awaitRecords(Topics.REJECTS, 3, ofObject(OBJECT_KEY));
     Map<Long, String> reasonByLine = new TreeMap<>();
     for (ConsumerRecord<String, byte[]> record : rejects) {
       JsonNode reject = JSON.readTree(record.value());
@@ -145,6 +148,38 @@ class CleanerAppIT {
         .containsEntry("rejected/PRODUCTION_ERROR", 0.0);
     // Kafka Streams' own metrics (threads, tasks, clients) are bound to the same registry.
     assertThat(prometheus).containsPattern("(?m)^kafka_stream_\\w+");
+  }
+
+  @Test
+  void publishesAnAppErrorEventForARecordTheExceptionHandlersRouted() throws Exception {
+    awaitReady();
+    // A repartition record no version of the cleaner could have written: the deserialization handler routes it.
+    ProducerRecord<String, byte[]> garbage = new ProducerRecord<>(
+        CleanerTopology.repartitionTopic(CleanerTopology.DEFAULT_APPLICATION_ID), "it-bad", utf8("garbage"));
+    garbage.headers()
+        .add(ProvenanceHeaders.SOURCE_BUCKET, utf8("landing"))
+        .add(ProvenanceHeaders.SOURCE_KEY, utf8("app-it/errors/b.jsonl"))
+        .add(ProvenanceHeaders.SOURCE_ETAG, utf8("etag-bad"))
+        .add(ProvenanceHeaders.SOURCE_LINE, utf8("1"));
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.broker().bootstrapServers()), new StringSerializer(),
+        new ByteArraySerializer())) {
+      producer.send(garbage).get();
+    }
+
+    List<ConsumerRecord<String, byte[]>> events = awaitRecords(Topics.APP_ERRORS, 1);
+
+    ConsumerRecord<String, byte[]> record = events.get(0);
+    JsonNode event = JSON.readTree(record.value());
+    assertThat(record.key()).isEqualTo("listings-cleaner");
+    assertThat(event.path("app").asText()).isEqualTo("listings-cleaner");
+    assertThat(event.path("kind").asText()).isEqualTo("HANDLER_ROUTED_ERROR");
+    assertThat(event.path("message").asText()).startsWith("the record could not be deserialized");
+    assertThat(Instant.parse(event.path("at").asText())).isBefore(Instant.now().plusSeconds(1));
+    assertThat(event.path("details").path("reason").asText()).isEqualTo("DESERIALIZATION_ERROR");
+    assertThat(event.path("details").path("topic").asText()).isEqualTo(garbage.topic());
+    // The line itself reaches the rejects, as every handler-routed record does.
+    awaitRecords(Topics.REJECTS, 1, ofObject("app-it/errors/b.jsonl"));
   }
 
   @Test
@@ -200,10 +235,24 @@ class CleanerAppIT {
 
   /** Waits until {@code topic} holds {@code count} committed records, then checks it holds no more. */
   private List<ConsumerRecord<String, byte[]>> awaitRecords(String topic, int count) throws Exception {
-    await(() -> readCommitted(topic).size() >= count);
-    List<ConsumerRecord<String, byte[]>> records = readCommitted(topic);
+    return awaitRecords(topic, count, record -> true);
+  }
+
+  /** As {@link #awaitRecords(String, int)}, counting only the records {@code filter} accepts. */
+  private List<ConsumerRecord<String, byte[]>> awaitRecords(String topic, int count,
+      Predicate<ConsumerRecord<String, byte[]>> filter) throws Exception {
+    await(() -> readCommitted(topic).stream().filter(filter).count() >= count);
+    List<ConsumerRecord<String, byte[]>> records = readCommitted(topic).stream().filter(filter).toList();
     assertThat(records).hasSize(count);
     return records;
+  }
+
+  /** Records whose provenance is the given object key. */
+  private static Predicate<ConsumerRecord<String, byte[]>> ofObject(String objectKey) {
+    return record -> {
+      var key = record.headers().lastHeader(ProvenanceHeaders.SOURCE_KEY);
+      return key != null && new String(key.value(), StandardCharsets.UTF_8).equals(objectKey);
+    };
   }
 
   /** curated, rejected, duplicates per object: the latest ledger value per key, summed per object. */

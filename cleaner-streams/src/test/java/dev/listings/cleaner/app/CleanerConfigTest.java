@@ -21,6 +21,7 @@ class CleanerConfigTest {
     CleanerConfig config = config(Map.of());
     assertThat(CleanerConfig.cleaningRules(config.rules())).isEqualTo(CleaningRules.defaults());
     assertThat(CleanerConfig.topics(config.topics())).isEqualTo(CleanerTopology.Topics.defaults());
+    assertThat(config.topics().appErrors()).isEqualTo("pipeline.app-errors.v1");
     assertThat(CleanerConfig.settings(config)).isEqualTo(CleanerTopology.Settings.defaults());
     assertThat(CleanerConfig.serdeConfig(config.serde()))
         .containsExactlyEntriesOf(Map.of("schema.registry.url", "http://localhost:8081"));
@@ -34,6 +35,7 @@ class CleanerConfigTest {
         "cleaner.rules.property-type-synonyms.wohnung", "apartment",
         "cleaner.rules.min-scraping-date", "2020-01-01",
         "cleaner.dedupe.retention", "7d",
+        "cleaner.topics.app-errors", "ops.app-errors",
         "cleaner.serde.avro-serde-class", "io.confluent.kafka.streams.serdes.avro.SpecificAvroSerde",
         "cleaner.serde.properties.\"basic.auth.user.info\"", "u:p"));
     CleaningRules rules = CleanerConfig.cleaningRules(config.rules());
@@ -43,6 +45,7 @@ class CleanerConfigTest {
     assertThat(rules.minScrapingDate()).isEqualTo(LocalDate.of(2020, 1, 1));
     assertThat(rules.version()).isNotEqualTo(CleaningRules.defaults().version());
     assertThat(CleanerConfig.settings(config).dedupeRetention()).isEqualTo(Duration.ofDays(7));
+    assertThat(config.topics().appErrors()).isEqualTo("ops.app-errors");
     assertThat(CleanerConfig.serdeConfig(config.serde()))
         .containsEntry("avro.serde.class", "io.confluent.kafka.streams.serdes.avro.SpecificAvroSerde")
         .containsEntry("basic.auth.user.info", "u:p");

@@ -33,6 +33,7 @@ public class CleanerStackResource implements QuarkusTestResourceLifecycleManager
       broker.createTopic(Topics.CURATED, 2, Map.of());
       broker.createTopic(Topics.REJECTS, 2, Map.of());
       broker.createTopic(Topics.LEDGER, 1, Map.of("cleanup.policy", "compact"));
+      broker.createTopic(Topics.APP_ERRORS, 1, Map.of());
       // The registry's topic is created (and known to the broker's metadata) before the registry starts: the registry
       // describes it right after creating it, which a freshly started broker may not answer yet.
       broker.createTopic(Topics.SCHEMAS, 1, Map.of("cleanup.policy", "compact"));

@@ -89,8 +89,16 @@ class HandlerRoutingTest {
         return CleanerDriver.START;
       }
     };
+    List<String> routed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    OutcomeListener listener = new OutcomeListener() {
+      @Override
+      public void routedByHandler(String reason, String message, Reject.ErrorDetails error) {
+        routed.add(reason + " | " + message + " | " + error.topic() + "-" + error.partition() + "@" + error.offset()
+            + " in " + error.processor() + " | " + error.exception());
+      }
+    };
     try (CleanerDriver cleaner = new CleanerDriver(CleaningRules.defaults(), CleanerTopology.Settings.defaults(),
-        Map.of(), failingOnce, OutcomeListener.NONE, null)) {
+        Map.of(), failingOnce, listener, null)) {
       String studio = DedupeTest.listing("s1", "\"530 000\"", "2021-02-17").replace("apartment", "studio");
       cleaner.pipe(studio);
       cleaner.pipe(studio);
@@ -111,6 +119,9 @@ class HandlerRoutingTest {
           .isEqualTo("PROPERTY_TYPE_EXCLUDED");
       assertThat(cleaner.ledgerByObject().get(OBJECT).byReason)
           .containsExactlyInAnyOrderEntriesOf(Map.of("PROCESSING_ERROR", 1L, "PROPERTY_TYPE_EXCLUDED", 1L));
+      // The listener hears of the handler-routed line only, not of the line the rules rejected.
+      assertThat(routed).containsExactly("PROCESSING_ERROR | processing failed in judge: IllegalStateException: "
+          + "clock unavailable | " + Topics.RAW + "-0@0 in judge | java.lang.IllegalStateException");
     }
   }
 

@@ -53,12 +53,13 @@ public final class AppErrorPublisher implements AutoCloseable {
   }
 
   /**
-   * Producer settings for the publisher from an app's client settings (bootstrap servers, security): never
-   * transactional nor idempotent, and bounded waits so that a lost broker costs the publishing thread seconds, not
-   * minutes.
+   * Producer settings for the publisher from an app's client settings (bootstrap servers, security; keys that are no
+   * producer setting are left out): never transactional nor idempotent, and bounded waits so that a lost broker costs
+   * the publishing thread seconds, not minutes.
    */
   public static Map<String, Object> producerConfig(Map<String, ?> clientConfig, String clientId) {
     Map<String, Object> config = new HashMap<>(clientConfig);
+    config.keySet().retainAll(ProducerConfig.configNames());
     config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
     config.remove(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
     config.remove(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);

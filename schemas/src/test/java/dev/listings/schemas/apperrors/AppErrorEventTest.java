@@ -45,7 +45,8 @@ class AppErrorEventTest {
         "security.protocol", "SASL_SSL",
         "sasl.mechanism", "AWS_MSK_IAM",
         ProducerConfig.TRANSACTIONAL_ID_CONFIG, "listings-cleaner-1",
-        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+        "listings.cleaner.clock", java.time.Clock.systemUTC());
 
     Map<String, Object> config = AppErrorPublisher.producerConfig(streamsProducer, "listings-cleaner-app-errors");
 
@@ -54,6 +55,6 @@ class AppErrorEventTest {
         .containsEntry("sasl.mechanism", "AWS_MSK_IAM")
         .containsEntry(ProducerConfig.CLIENT_ID_CONFIG, "listings-cleaner-app-errors")
         .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false)
-        .doesNotContainKey(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        .doesNotContainKeys(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "listings.cleaner.clock");
   }
 }
