@@ -32,6 +32,10 @@ public interface UseCaseConfig {
 
     /** Output topic by use-case name, for those not written to {@code usecase.<name>.v1}. */
     Map<String, String> output();
+
+    /** Where the app publishes its error events (stream thread deaths, the ERROR state) for the alerting app. */
+    @WithDefault(Topics.APP_ERRORS)
+    String appErrors();
   }
 
   interface Serde {
