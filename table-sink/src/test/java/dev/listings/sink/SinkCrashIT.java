@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.data.Record;
+import org.apache.iceberg.exceptions.CommitStateUnknownException;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,8 +26,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Stops the sink at each point of a batch commit, as a killed process would stop, then starts a new one and checks that
- * every Kafka record is in its table exactly once.
+ * Stops the sink at each point of a batch commit, as a killed process would stop, and inside the catalog commit with an
+ * unknown outcome (the commit applied or not, its answer lost), then starts a new one and checks that every Kafka
+ * record is in its table exactly once.
  */
 @Tag("integration")
 class SinkCrashIT {
@@ -40,7 +42,18 @@ class SinkCrashIT {
     /** The first table is committed, the second is not. */
     BETWEEN_TABLE_COMMITS,
     /** Both tables are committed, the consumer group's offsets are not. */
-    BEFORE_GROUP_COMMIT
+    BEFORE_GROUP_COMMIT,
+    /**
+     * The first table's catalog commit went through, but its answer was lost (CommitStateUnknownException): the rows
+     * and offsets are in the table while the sink believes nothing. Retrying the append would duplicate the rows.
+     */
+    COMMIT_APPLIED_OUTCOME_UNKNOWN,
+    /** The first table's catalog commit never happened, and the sink cannot tell (CommitStateUnknownException). */
+    COMMIT_NOT_APPLIED_OUTCOME_UNKNOWN;
+
+    boolean unknownOutcome() {
+      return this == COMMIT_APPLIED_OUTCOME_UNKNOWN || this == COMMIT_NOT_APPLIED_OUTCOME_UNKNOWN;
+    }
   }
 
   @BeforeAll
@@ -68,21 +81,28 @@ class SinkCrashIT {
         new TableMapping(statsTopic, "crash_" + name + ".stats", PricePerSqmStats.class, List.of(), true));
     // batches close 1 s after their first record, so each round of both topics lands in one batch
     TableSinkConfig config = env.config(tables, group, 10_000, Duration.ofSeconds(1));
+    // the crashing sink reaches the same tables through a catalog that can lose a commit's answer
+    TableSinkConfig crashing = point.unknownOutcome()
+        ? env.config(tables, group, 10_000, Duration.ofSeconds(1), UnknownCommitOutcomeCatalog.class)
+        : config;
 
-    try (TableSink sink = new TableSink(config, new CrashAt(point))) {
+    try (TableSink sink = new TableSink(crashing, new CrashAt(point))) {
       sink.start();
       produceRound(curatedTopic, statsTopic, 1);
       env.awaitCommitted(sink, curatedTopic, statsTopic);
       produceRound(curatedTopic, statsTopic, 2);
       produceRound(curatedTopic, statsTopic, 3);
       SinkEnvironment.await(() -> sink.failure().isPresent(), sink, "the sink to fail at " + point);
-      assertThat(sink.failure().get()).isInstanceOf(SimulatedCrash.class);
+      assertThat(sink.failure().get()).isInstanceOf(point.unknownOutcome() ? CommitStateUnknownException.class
+          : SimulatedCrash.class);
     }
     int curatedBefore = env.rows(tables.get(0).table()).size();
     int statsBefore = env.rows(tables.get(1).table()).size();
     switch (point) {
-      case BEFORE_FIRST_TABLE_COMMIT -> assertThat(curatedBefore + statsBefore).isEqualTo(40 + 10);
-      case BETWEEN_TABLE_COMMITS -> assertThat(curatedBefore + statsBefore).isIn(120 + 10, 40 + 30);
+      case BEFORE_FIRST_TABLE_COMMIT, COMMIT_NOT_APPLIED_OUTCOME_UNKNOWN ->
+          assertThat(curatedBefore + statsBefore).isEqualTo(40 + 10);
+      case BETWEEN_TABLE_COMMITS, COMMIT_APPLIED_OUTCOME_UNKNOWN ->
+          assertThat(curatedBefore + statsBefore).isIn(120 + 10, 40 + 30);
       case BEFORE_GROUP_COMMIT -> {
         assertThat(curatedBefore + statsBefore).isEqualTo(120 + 30);
         // the tables are ahead of the group: resuming from the group's offsets would duplicate rows
@@ -157,6 +177,13 @@ class SinkCrashIT {
     public void dataFilesWritten(String table) {
       if (point == CrashPoint.BEFORE_FIRST_TABLE_COMMIT && batches.get() == 1) {
         throw new SimulatedCrash(point);
+      }
+      if (batches.get() == 1 && tablesCommitted.get() == 0) {
+        if (point == CrashPoint.COMMIT_APPLIED_OUTCOME_UNKNOWN) {
+          UnknownCommitOutcomeCatalog.failNextCommit(UnknownCommitOutcomeCatalog.Outcome.APPLIED);
+        } else if (point == CrashPoint.COMMIT_NOT_APPLIED_OUTCOME_UNKNOWN) {
+          UnknownCommitOutcomeCatalog.failNextCommit(UnknownCommitOutcomeCatalog.Outcome.NOT_APPLIED);
+        }
       }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.listings.infra.EmbeddedKafkaBroker;
 import dev.listings.infra.EmbeddedS3;
+import dev.listings.infra.registry.EmbeddedSchemaRegistry;
 import dev.listings.schemas.serde.AvroSerdes;
 import dev.listings.sink.table.CatalogConfigs;
 import dev.listings.sink.table.CatalogHandle;
@@ -43,18 +44,21 @@ final class SinkEnvironment implements AutoCloseable {
 
   private final EmbeddedKafkaBroker broker;
   private final EmbeddedS3 s3;
+  private final EmbeddedSchemaRegistry registry;
   private final Map<String, String> catalogProperties;
   private final Map<String, Object> serdeConfig;
   private final CatalogHandle catalog;
   private int transactions;
 
-  private SinkEnvironment(EmbeddedKafkaBroker broker, EmbeddedS3 s3, Path dir, String registryScope) {
+  private SinkEnvironment(EmbeddedKafkaBroker broker, EmbeddedS3 s3, EmbeddedSchemaRegistry registry, Path dir,
+      String registryUrl) {
     this.broker = broker;
     this.s3 = s3;
+    this.registry = registry;
     this.catalogProperties = CatalogConfigs.local("jdbc:sqlite:" + dir.resolve("catalog.db").toAbsolutePath(),
         "s3://" + WAREHOUSE_BUCKET + "/warehouse", s3.endpoint().toString(), s3.accessKey(), s3.secretKey(),
         s3.region());
-    this.serdeConfig = Map.of("schema.registry.url", "mock://" + registryScope);
+    this.serdeConfig = Map.of("schema.registry.url", registryUrl);
     this.catalog = IcebergCatalogs.open(catalogProperties);
   }
 
@@ -62,7 +66,16 @@ final class SinkEnvironment implements AutoCloseable {
     EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0);
     EmbeddedS3 s3 = EmbeddedS3.start(dir.resolve("s3"), 0);
     s3.createBucket(WAREHOUSE_BUCKET);
-    return new SinkEnvironment(broker, s3, dir, registryScope);
+    return new SinkEnvironment(broker, s3, null, dir, "mock://" + registryScope);
+  }
+
+  /** As {@link #start(Path, String)} with a real schema registry over HTTP, for sinks in other JVMs. */
+  static SinkEnvironment startWithRegistry(Path dir) throws IOException {
+    EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0);
+    EmbeddedS3 s3 = EmbeddedS3.start(dir.resolve("s3"), 0);
+    s3.createBucket(WAREHOUSE_BUCKET);
+    EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(broker.bootstrapServers(), 0);
+    return new SinkEnvironment(broker, s3, registry, dir, registry.url());
   }
 
   TableSinkConfig config(List<TableMapping> tables, String groupId) {
@@ -72,6 +85,20 @@ final class SinkEnvironment implements AutoCloseable {
   TableSinkConfig config(List<TableMapping> tables, String groupId, int batchMaxRecords, Duration batchMaxWait) {
     return new TableSinkConfig(broker.bootstrapServers(), groupId, tables, catalogProperties, serdeConfig,
         batchMaxRecords, batchMaxWait, Map.of());
+  }
+
+  /** As {@link #config(List, String, int, Duration)}, on the same tables through another catalog class. */
+  TableSinkConfig config(List<TableMapping> tables, String groupId, int batchMaxRecords, Duration batchMaxWait,
+      Class<? extends Catalog> catalogImpl) {
+    Map<String, String> properties = new HashMap<>(catalogProperties);
+    properties.put("catalog-impl", catalogImpl.getName());
+    return new TableSinkConfig(broker.bootstrapServers(), groupId, tables, properties, serdeConfig,
+        batchMaxRecords, batchMaxWait, Map.of());
+  }
+
+  /** The serde settings a sink of this environment uses (the registry's URL). */
+  Map<String, Object> serdeConfig() {
+    return serdeConfig;
   }
 
   Map<String, String> catalogProperties() {
@@ -159,6 +186,9 @@ final class SinkEnvironment implements AutoCloseable {
   @Override
   public void close() {
     catalog.close();
+    if (registry != null) {
+      registry.close();
+    }
     s3.close();
     broker.close();
   }
