@@ -2,8 +2,10 @@ package dev.listings.local.ops;
 
 import dev.listings.cleaner.streams.Provenance;
 import dev.listings.cleaner.streams.Redrive;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -34,33 +36,70 @@ final class ObjectAlignment {
     return run == null ? provenance.objectRef() : "redrive:" + run + "|" + provenance.objectRef();
   }
 
+  /**
+   * The latest offset at or before {@code target} that cuts no object in this partition: objects whose records
+   * continue at or after the start (those of the {@value #WINDOW} records from the target on, then every object met
+   * on the way back) must have no record before it. Lines of objects read at the same time by several connector
+   * tasks interleave, so the walk may pass several objects; it looks back at most {@value #MAX_WINDOWS} windows.
+   */
   static Aligned align(KafkaConsumer<byte[], byte[]> reader, TopicPartition partition, long target, long begin,
       long end) {
     if (target <= begin || target >= end) {
       return new Aligned(target, null);
     }
-    List<ConsumerRecord<byte[], byte[]>> first = PartitionWindow.read(reader, partition, target, Math.min(end,
-        target + 1));
-    if (first.isEmpty()) {
+    List<ConsumerRecord<byte[], byte[]>> ahead = PartitionWindow.read(reader, partition, target,
+        Math.min(end, target + WINDOW));
+    if (ahead.isEmpty()) {
       return new Aligned(target, null);
     }
-    ConsumerRecord<byte[], byte[]> atTarget = first.get(0);
-    String key = ledgerKey(atTarget);
-    long start = atTarget.offset();
-    for (int window = 0; window < MAX_WINDOWS && start > begin; window++) {
-      long from = Math.max(begin, start - WINDOW);
-      long earliest = -1;
-      for (ConsumerRecord<byte[], byte[]> record : PartitionWindow.read(reader, partition, from, start)) {
-        if (Objects.equals(key, ledgerKey(record))) {
-          earliest = earliest < 0 ? record.offset() : Math.min(earliest, record.offset());
-        }
-      }
-      if (earliest < 0) {
+    Set<String> continuing = new HashSet<>();
+    ahead.forEach(record -> continuing.add(ledgerKey(record)));
+    Set<String> cut = new LinkedHashSet<>();
+    long start = ahead.get(0).offset();
+    boolean clean = false;
+    for (int window = 0; window < MAX_WINDOWS && !clean; window++) {
+      if (start <= begin) {
+        clean = true;
         break;
       }
-      start = earliest;
+      List<ConsumerRecord<byte[], byte[]>> before =
+          PartitionWindow.read(reader, partition, Math.max(begin, start - WINDOW), start);
+      int first = firstOf(before, continuing);
+      if (first < 0) {
+        clean = true;
+        break;
+      }
+      Set<String> continuingAfter = Set.copyOf(continuing);
+      for (ConsumerRecord<byte[], byte[]> record : before.subList(first, before.size())) {
+        String key = ledgerKey(record);
+        if (continuingAfter.contains(key)) {
+          cut.add(key);
+        }
+        continuing.add(key);
+      }
+      start = before.get(first).offset();
     }
-    return start < target ? new Aligned(start, describe(key)) : new Aligned(target, null);
+    if (!clean) {
+      throw new OpsException("No start at or before offset " + target + " of " + partition + " within "
+          + (long) WINDOW * MAX_WINDOWS + " records cuts no source object (objects read at the same time interleave"
+          + " all the way back); choose a time between ingests, or --to-offsets");
+    }
+    return start < target ? new Aligned(start, describe(cut)) : new Aligned(target, null);
+  }
+
+  private static int firstOf(List<ConsumerRecord<byte[], byte[]>> records, Set<String> keys) {
+    for (int i = 0; i < records.size(); i++) {
+      if (keys.contains(ledgerKey(records.get(i)))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static String describe(Set<String> keys) {
+    List<String> names = keys.stream().map(ObjectAlignment::describe).toList();
+    return names.size() <= 3 ? String.join(", ", names)
+        : String.join(", ", names.subList(0, 3)) + " and " + (names.size() - 3) + " more";
   }
 
   private static String describe(String key) {
