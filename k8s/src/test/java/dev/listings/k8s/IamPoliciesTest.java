@@ -129,6 +129,108 @@ class IamPoliciesTest {
   }
 
   @Test
+  void cleanerAndUseCasesPublishTheirErrorEventsForTheAlerting() {
+    for (String app : List.of("cleaner", "usecases")) {
+      JsonNode policy = policy(app);
+
+      assertThat(allows(policy, "kafka-cluster:WriteData", topic(Topics.APP_ERRORS))).as(app).isTrue();
+      assertThat(allows(policy, "kafka-cluster:WriteData", topic("pipeline.alerts.v1"))).as(app).isFalse();
+      assertThat(allows(policy, "kafka-cluster:CreateTopic", topic(Topics.APP_ERRORS))).as(app).isFalse();
+    }
+  }
+
+  @Test
+  void redriveSendsRejectedLinesBackToRawAndKeepsItsJournal() {
+    JsonNode redrive = policy("redrive");
+
+    for (String read : List.of(Topics.REJECTS, Topics.LEDGER, Topics.REDRIVES)) {
+      assertThat(allows(redrive, "kafka-cluster:ReadData", topic(read))).as(read).isTrue();
+    }
+    assertThat(allows(redrive, "kafka-cluster:WriteData", topic(Topics.RAW))).isTrue();
+    assertThat(allows(redrive, "kafka-cluster:WriteData", topic(Topics.REDRIVES))).isTrue();
+    assertThat(allows(redrive, "kafka-cluster:CreateTopic", topic(Topics.REDRIVES))).isTrue();
+    assertThat(allows(redrive, "kafka-cluster:AlterTransactionalId",
+        transactionalId("listings-redrive-rd-20260105T101500Z-3f2a"))).isTrue();
+    assertThat(allows(redrive, "kafka-cluster:WriteDataIdempotently", CLUSTER)).isTrue();
+
+    for (String other : List.of(Topics.REJECTS, Topics.CURATED, Topics.LEDGER)) {
+      assertThat(allows(redrive, "kafka-cluster:WriteData", topic(other))).as(other).isFalse();
+    }
+    assertThat(allows(redrive, "kafka-cluster:CreateTopic", topic(Topics.RAW))).isFalse();
+    assertThat(allows(redrive, "kafka-cluster:AlterGroup", group("listings-cleaner"))).isFalse();
+    assertThat(allows(redrive, "kafka-cluster:AlterTransactionalId", transactionalId("listings-cleaner-1")))
+        .isFalse();
+  }
+
+  @Test
+  void sideInstancesRunUnderTheirOwnIdsAndWriteOnlyBackfillTopics() {
+    JsonNode side = policy("side-instance");
+
+    for (String app : List.of("listings-cleaner", "listings-usecases")) {
+      String id = app + "-backfill-wider-area";
+      assertThat(allows(side, "kafka-cluster:AlterGroup", group(id))).as(id).isTrue();
+      assertThat(allows(side, "kafka-cluster:AlterTransactionalId", transactionalId(id + "-7f3e-1"))).as(id).isTrue();
+      assertThat(allows(side, "kafka-cluster:CreateTopic", topic(id + "-dedupe-store-changelog"))).as(id).isTrue();
+      assertThat(allows(side, "kafka-cluster:AlterGroup", group(app))).as(app).isFalse();
+      assertThat(allows(side, "kafka-cluster:AlterTransactionalId", transactionalId(app + "-7f3e-1"))).as(app)
+          .isFalse();
+      assertThat(allows(side, "kafka-cluster:CreateTopic", topic(app + "-dedupe-store-changelog"))).as(app)
+          .isFalse();
+    }
+    assertThat(allows(side, "kafka-cluster:ReadData", topic(Topics.RAW))).isTrue();
+    assertThat(allows(side, "kafka-cluster:ReadData", topic(Topics.CURATED))).isTrue();
+    assertThat(allows(side, "kafka-cluster:ReadData", topic("backfill.jan5.listings.raw.v1"))).isTrue();
+    for (String output : List.of("backfill.wider-area.listings.curated.v1", "backfill.wider-area.listings.rejects.v1",
+        "backfill.wider-area.listings.ledger.v1", "backfill.wider-area.usecase.price-per-sqm.v1")) {
+      assertThat(allows(side, "kafka-cluster:CreateTopic", topic(output))).as(output).isTrue();
+      assertThat(allows(side, "kafka-cluster:WriteData", topic(output))).as(output).isTrue();
+    }
+    for (String production : List.of(Topics.RAW, Topics.CURATED, Topics.REJECTS, Topics.LEDGER,
+        Topics.USECASE_PRICE_PER_SQM)) {
+      assertThat(allows(side, "kafka-cluster:WriteData", topic(production))).as(production).isFalse();
+    }
+    assertThat(allows(side, "kafka-cluster:DeleteTopic", topic("backfill.wider-area.listings.curated.v1")))
+        .isFalse();
+  }
+
+  @Test
+  void reingestListsTheLandingPrefixAndConnectWritesTheBackfillTopics() {
+    JsonNode reingest = policy("reingest");
+    JsonNode connect = policy("connect");
+
+    assertThat(allows(reingest, "s3:ListBucket", "arn:aws:s3:::listings-landing")).isTrue();
+    assertThat(allows(reingest, "s3:GetObject", "arn:aws:s3:::listings-landing/2026/01/a.jsonl")).isFalse();
+    assertThat(allows(reingest, "kafka-cluster:CreateTopic", topic("backfill.jan5.listings.raw.v1"))).isTrue();
+    assertThat(allows(reingest, "kafka-cluster:CreateTopic", topic("backfill.jan5.ingest.audit.v1"))).isTrue();
+    assertThat(allows(reingest, "kafka-cluster:ReadData", topic("backfill.jan5.ingest.audit.v1"))).isTrue();
+    assertThat(allows(reingest, "kafka-cluster:ReadData", topic(Topics.INGEST_AUDIT))).isTrue();
+    assertThat(allows(reingest, "kafka-cluster:WriteData", topic("backfill.jan5.listings.raw.v1"))).isFalse();
+    assertThat(allows(reingest, "kafka-cluster:CreateTopic", topic(Topics.RAW))).isFalse();
+
+    for (String output : List.of("backfill.jan5.listings.raw.v1", "backfill.jan5.ingest.audit.v1",
+        "backfill.jan5.connect-offsets")) {
+      assertThat(allows(connect, "kafka-cluster:WriteData", topic(output))).as(output).isTrue();
+    }
+    assertThat(allows(connect, "kafka-cluster:AlterTransactionalId",
+        transactionalId("connect-listings-s3-reingest-jan5-0"))).isTrue();
+    assertThat(allows(connect, "kafka-cluster:WriteData", topic("backfill.jan5.listings.curated.v1"))).isFalse();
+  }
+
+  @Test
+  void inPlaceReplayResetsOnlyTheTwoStreamsApplications() {
+    JsonNode reset = policy("streams-reset");
+
+    for (String app : List.of("listings-cleaner", "listings-usecases")) {
+      assertThat(allows(reset, "kafka-cluster:AlterGroup", group(app))).as(app).isTrue();
+      assertThat(allows(reset, "kafka-cluster:DeleteTopic", topic(app + "-by-id-repartition"))).as(app).isTrue();
+    }
+    assertThat(allows(reset, "kafka-cluster:ReadData", topic(Topics.RAW))).isTrue();
+    assertThat(allows(reset, "kafka-cluster:AlterGroup", group("listings-table-sink"))).isFalse();
+    assertThat(allows(reset, "kafka-cluster:DeleteTopic", topic(Topics.CURATED))).isFalse();
+    assertThat(allows(reset, "kafka-cluster:WriteData", topic(Topics.RAW))).isFalse();
+  }
+
+  @Test
   void alertingReadsWhatItWatchesAndPublishesAlerts() {
     JsonNode alerting = policy("alerting");
     List<String> watched = new ArrayList<>();

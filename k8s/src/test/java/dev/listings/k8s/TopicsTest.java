@@ -22,14 +22,19 @@ import org.junit.jupiter.params.provider.FieldSource;
 /** Topics as code: every topic the pipeline uses is declared, with sane settings, and the job applies them. */
 class TopicsTest {
   static final List<String> OVERLAYS = Overlay.NAMES;
-  static final Set<String> COMPACTED = Set.of(Topics.LEDGER, Topics.SCHEMAS, "connect-listings-configs",
+  static final Set<String> COMPACTED = Set.of(Topics.LEDGER, Topics.REDRIVES, Topics.SCHEMAS, "connect-listings-configs",
       "connect-listings-offsets", "connect-listings-status", Topics.USECASE_PRICE_PER_SQM,
       TableMapping.USECASE_MARKET_ACTIVITY);
 
-  /** The topics the apps and Connect use, from their own defaults and the manifests. */
+  /**
+   * The topics the apps, Connect and the operations commands use, from their own defaults and the manifests. Backfill
+   * topics ({@code backfill.<name>.*}) are not among them: the commands create them per backfill.
+   */
   static Set<String> usedTopics(Overlay overlay) {
     Set<String> topics = new HashSet<>(Set.of(Topics.RAW, Topics.CURATED, Topics.REJECTS, Topics.INGEST_AUDIT,
-        Topics.LEDGER, Topics.SCHEMAS, Topics.USECASE_PRICE_PER_SQM));
+        Topics.LEDGER, Topics.REDRIVES, Topics.APP_ERRORS, Topics.SCHEMAS, Topics.USECASE_PRICE_PER_SQM));
+    topics.add(QuarkusApp.ALL.get(0).property("prod", "cleaner.topics.app-errors"));
+    topics.add(QuarkusApp.ALL.get(1).property("prod", "usecases.topics.app-errors"));
     TableMapping.defaults().forEach(m -> topics.add(m.topic()));
     QuarkusApp alerting = QuarkusApp.ALL.get(2);
     alerting.configKeys().properties().forEach((k, v) -> {
@@ -54,6 +59,14 @@ class TopicsTest {
     Overlay overlay = Overlay.render(name);
 
     assertThat(overlay.topics().keySet()).containsExactlyInAnyOrderElementsOf(usedTopics(overlay));
+  }
+
+  @ParameterizedTest
+  @FieldSource("OVERLAYS")
+  void leavesBackfillTopicsToTheCommandsThatCreateThem(String name) {
+    Overlay overlay = Overlay.render(name);
+
+    assertThat(overlay.topics().keySet()).noneMatch(t -> t.startsWith(Topics.BACKFILL_PREFIX));
   }
 
   @ParameterizedTest

@@ -15,6 +15,13 @@ public final class Topics {
   public static final String INGEST_AUDIT = "ingest.audit.v1";
   /** Per source object and cleaner task: cumulative curated / rejected / duplicate counts, JSON, compacted. */
   public static final String LEDGER = "listings.ledger.v1";
+  /** The re-drive journal: one record per re-driven line (its latest re-drive run), JSON, compacted. */
+  public static final String REDRIVES = "listings.redrives.v1";
+  /**
+   * Prefix of the topics a side instance or a re-ingest writes ({@code backfill.<name>.<topic>}, e.g. {@code
+   * backfill.jan5.listings.raw.v1}); created by the command that writes them, never by the topics job.
+   */
+  public static final String BACKFILL_PREFIX = "backfill.";
   /** Price per m² statistics by municipality, property type and month, Avro {@code PricePerSqmStats}. */
   public static final String USECASE_PRICE_PER_SQM = "usecase.price-per-sqm.v1";
   /** The apps' error events (stream thread deaths, handler-routed records), JSON, read by the alerting app. */
