@@ -73,6 +73,13 @@ public final class IngestBenchmark {
           config.put("producer.override." + pair[0].trim(), pair[1].trim());
         }
       }
+      // Connector settings to try, e.g. -Dbench.connector=batch.max.records=50000
+      for (String setting : System.getProperty("bench.connector", "").split(",")) {
+        if (!setting.isBlank()) {
+          String[] pair = setting.split("=", 2);
+          config.put(pair[0].trim(), pair[1].trim());
+        }
+      }
       System.gc();
 
       JsonNode audit;
