@@ -69,8 +69,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * <p>Per line it measures when the line became visible to a consumer: as a raw record (connector, exactly-once
  * transaction committed), as a curated record (cleaner committed), as an update of its price-per-sqm group (use cases
  * committed, after their repartition by group) and, for lines that change a listing's price, as a price-change event.
- * A curated record also carries the connector's ingest time, which splits the connector's share into discovery and the
- * rest. A price-per-sqm group's k-th update is matched with the k-th curated line of that group in arrival order (each
+ * A curated record also carries the connector's {@code ingest.ts}: the start of the poll that read the line, so
+ * {@code ingest.ts -> curated} is the cleaner's share plus the connector's read and commit (a poll may start waiting on
+ * the queue or listing before the object exists, so {@code upload -> ingest.ts} can be slightly negative). A
+ * price-per-sqm group's k-th update is matched with the k-th curated line of that group in arrival order (each
  * curated line adds exactly one observation to its group on a fresh stack), so its latency is how long the statistics
  * lag the arrivals; price-change events name their source line and are matched exactly.
  *
@@ -140,14 +142,16 @@ public final class LatencyBenchmark {
       Histogram putMillis,
       long maxScheduleLagMillis,
       List<Stage> stages,
-      long clampedSamples) {
+      long clampedSamples,
+      double loadBefore,
+      double loadAfter) {
 
     public Stage stage(String name) {
       return stages.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
     }
   }
 
-  public static final String TO_INGEST = "upload -> connector reads it (ingest.ts)";
+  public static final String TO_INGEST = "upload -> ingest.ts (connector poll start)";
   public static final String TO_RAW = "upload -> raw record committed";
   public static final String TO_CURATED = "upload -> curated record committed";
   public static final String INGEST_TO_CURATED = "ingest.ts -> curated record committed";
@@ -241,6 +245,7 @@ public final class LatencyBenchmark {
     AtomicLong maxLag = new AtomicLong();
     long feedStarted;
     long feedEnded;
+    double loadBefore;
     try (LedgerWatcher watcher = new LedgerWatcher(stack.endpoints().kafkaBootstrapServers());
         S3Client s3 = s3Client();
         SqsClient notifications = sqs == null ? null : sqsClient(sqs)) {
@@ -253,6 +258,7 @@ public final class LatencyBenchmark {
       AtomicLong failures = new AtomicLong();
       String[] etags = new String[total];
       long period = settings.periodNanos();
+      loadBefore = systemLoad();
       feedStarted = System.nanoTime();
       long startMillis = System.currentTimeMillis();
       scheduler.scheduleAtFixedRate(() -> {
@@ -293,6 +299,7 @@ public final class LatencyBenchmark {
         throw new IllegalStateException("Feeding failed: " + failures.get() + " upload(s) failed (see the log)");
       }
       feedEnded = System.nanoTime();
+      double loadAfter = systemLoad();
       progress.done(String.format(Locale.ROOT, "Fed %,d lines in %d objects in %.1f s (%,.0f lines/s)", linesFed,
           total, (feedEnded - feedStarted) / 1e9, linesFed / ((feedEnded - feedStarted) / 1e9)));
       for (int i = 0; i < total; i++) {
@@ -320,10 +327,15 @@ public final class LatencyBenchmark {
       progress.done("Every line accounted for and visible in the use cases.");
       List<Stage> stages = tail.stages();
       return new Report(settings, linesFed, total, (feedEnded - feedStarted) / 1e9, curated, rejected, duplicates,
-          tail.priceChangesSeen(), putMillis, maxLag.get(), stages, tail.clamped());
+          tail.priceChangesSeen(), putMillis, maxLag.get(), stages, tail.clamped(), loadBefore, loadAfter);
     } finally {
       tail.stop();
     }
+  }
+
+  /** The machine's load average over the last minute (other work on the machine skews the figures). */
+  private static double systemLoad() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   private List<byte[]> generate(int objects) {
@@ -406,6 +418,8 @@ public final class LatencyBenchmark {
     out.printf(Locale.ROOT, "Fed %,d lines in %d objects in %.1f s; curated %,d, rejected %,d, duplicates %,d; "
             + "%,d price changes%n", report.linesFed(), report.objectsFed(), report.feedSeconds(), report.curated(),
         report.rejected(), report.duplicates(), report.priceChanges());
+    out.printf(Locale.ROOT, "Machine load average (1 min) %.1f when feeding started, %.1f when it ended%n",
+        report.loadBefore(), report.loadAfter());
     out.printf(Locale.ROOT, "Upload PUT p50 %d ms, p99 %d ms, max %d ms; most behind schedule %d ms%n",
         report.putMillis().getValueAtPercentile(50), report.putMillis().getValueAtPercentile(99),
         report.putMillis().getMaxValue(), report.maxScheduleLagMillis());
@@ -418,8 +432,9 @@ public final class LatencyBenchmark {
           h.getValueAtPercentile(99.9), h.getMaxValue());
     }
     if (report.clampedSamples() > 0) {
-      out.printf(Locale.ROOT, "(%d sample(s) a few ms below zero, counted as 0: the connector listed an object "
-          + "before its PUT response reached the feeder)%n", report.clampedSamples());
+      out.printf(Locale.ROOT, "(%d sample(s) below zero counted as 0: ingest.ts is when the connector's poll began, "
+          + "and that poll may have begun waiting on the queue, or listing, before the object's PUT returned)%n",
+          report.clampedSamples());
     }
     long p99 = Math.max(report.stage(TO_PRICE_PER_SQM).histogram().getValueAtPercentile(99),
         report.stage(TO_PRICE_CHANGE).histogram().getValueAtPercentile(99));
