@@ -72,7 +72,8 @@ public final class PricePerSqmUseCase implements UseCase {
       public Set<StoreBuilder<?>> stores() {
         return Set.of(
             Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(WATERMARK_STORE), Serdes.String(), Serdes.Long()));
+                    Stores.persistentKeyValueStore(WATERMARK_STORE), Serdes.String(), Serdes.Long())
+                .withCachingEnabled());
       }
     };
   }
@@ -87,15 +88,19 @@ public final class PricePerSqmUseCase implements UseCase {
 
       @Override
       public Set<StoreBuilder<?>> stores() {
+        // Cached: a group is updated many times per commit, and each update of its digest would otherwise be a
+        // RocksDB write and a changelog record of the whole digest; the cache writes each group once per commit.
         return Set.of(
             Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(ACCUMULATOR_STORE),
-                Serdes.String(),
-                new PriceStatsSerde(options.digestCompression())),
+                    Stores.persistentKeyValueStore(ACCUMULATOR_STORE),
+                    Serdes.String(),
+                    new PriceStatsSerde(options.digestCompression()))
+                .withCachingEnabled(),
             Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(STATS_STORE),
-                Serdes.String(),
-                new AvroStoreSerde<>(PricePerSqmStats.class)));
+                    Stores.persistentKeyValueStore(STATS_STORE),
+                    Serdes.String(),
+                    new AvroStoreSerde<>(PricePerSqmStats.class))
+                .withCachingEnabled());
       }
     };
   }
