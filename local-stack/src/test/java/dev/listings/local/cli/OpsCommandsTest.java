@@ -2,23 +2,12 @@ package dev.listings.local.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** The replay and rejects commands: each has --help, and wrong options get a clear error before anything runs. */
 class OpsCommandsTest {
-  private record Result(int exit, String out, String err) {}
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new PipelineCli()).setCaseInsensitiveEnumValuesAllowed(true);
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int exit = cli.execute(args);
-    return new Result(exit, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
@@ -29,7 +18,7 @@ class OpsCommandsTest {
         {"rejects", "redrive"}}) {
       String[] args = java.util.Arrays.copyOf(command, command.length + 1);
       args[command.length] = "--help";
-      Result help = run(args);
+      CliRun help = run(args);
       assertThat(help.exit()).as(String.join(" ", args)).isZero();
       assertThat(help.out()).as(String.join(" ", args)).startsWith(headerOf(command)).contains("Usage: pipeline "
           + String.join(" ", command));
@@ -55,31 +44,31 @@ class OpsCommandsTest {
 
   @Test
   void missingOrConflictingOptionsAreExplainedBeforeAnyClusterIsContacted() {
-    Result noStart = run("replay", "cleaner", "--bootstrap-servers", "unreachable:1");
+    CliRun noStart = run("replay", "cleaner", "--bootstrap-servers", "unreachable:1");
     assertThat(noStart.exit()).isEqualTo(1);
     assertThat(noStart.err()).contains("exactly one of --to-datetime, --to-offsets or --to-earliest");
 
-    Result badTime = run("replay", "cleaner", "--to-datetime", "soon");
+    CliRun badTime = run("replay", "cleaner", "--to-datetime", "soon");
     assertThat(badTime.err()).contains("'soon' is not a date-time");
 
-    Result sideOnly = run("replay", "cleaner", "--to-earliest", "--follow");
+    CliRun sideOnly = run("replay", "cleaner", "--to-earliest", "--follow");
     assertThat(sideOnly.exit()).isEqualTo(2);
     assertThat(sideOnly.err()).contains("--follow, --resume and --side-state-dir go with --side-instance");
 
-    Result ruleInPlace = run("replay", "cleaner", "--to-earliest", "--rule", "max-living-area=800");
+    CliRun ruleInPlace = run("replay", "cleaner", "--to-earliest", "--rule", "max-living-area=800");
     assertThat(ruleInPlace.err()).contains("--rule changes the rules of a --side-instance");
 
-    Result badRule = run("replay", "cleaner", "--to-earliest", "--side-instance", "x", "--rule", "area=1");
+    CliRun badRule = run("replay", "cleaner", "--to-earliest", "--side-instance", "x", "--rule", "area=1");
     assertThat(badRule.err()).contains("unknown key 'area'");
 
-    Result noSelection = run("rejects", "redrive");
+    CliRun noSelection = run("rejects", "redrive");
     assertThat(noSelection.exit()).isEqualTo(2);
     assertThat(noSelection.err()).contains("Say which rejects: --reason, --source, --from/--to, --file, or --all");
 
-    Result fileAndReason = run("rejects", "redrive", "--file", "x.jsonl", "--reason", "AREA_INVALID");
+    CliRun fileAndReason = run("rejects", "redrive", "--file", "x.jsonl", "--reason", "AREA_INVALID");
     assertThat(fileAndReason.err()).contains("--file re-drives the lines in the file");
 
-    Result noPrefix = run("replay", "reingest");
+    CliRun noPrefix = run("replay", "reingest");
     assertThat(noPrefix.exit()).isEqualTo(2);
     assertThat(noPrefix.err()).contains("Missing required option: '--prefix=PREFIX'");
 
@@ -89,7 +78,7 @@ class OpsCommandsTest {
 
   @Test
   void anUnreachableClusterIsNamedWithWhereItsAddressCameFrom() {
-    Result result = run("rejects", "summary", "--bootstrap-servers", "127.0.0.1:1");
+    CliRun result = run("rejects", "summary", "--bootstrap-servers", "127.0.0.1:1");
     assertThat(result.exit()).isEqualTo(1);
     assertThat(result.err()).contains("pipeline rejects summary: Cannot reach Kafka at 127.0.0.1:1 (--bootstrap-servers)");
   }

@@ -2,13 +2,10 @@ package dev.listings.local.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * demo, run, generate and sql: each has --help, and bad input gets one clear line (no stack trace) before any stack
@@ -19,20 +16,12 @@ class StackCommandsUsageTest {
 
   @TempDir Path dir;
 
-  private record Result(int exit, String out, String err) {}
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new PipelineCli()).setCaseInsensitiveEnumValuesAllowed(true);
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int exit = cli.execute(args);
-    return new Result(exit, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   /** The error's first line, and that nothing in the output looks like a Java stack trace. */
-  private static String firstErrorLine(Result result) {
+  private static String firstErrorLine(CliRun result) {
     assertThat(result.err()).doesNotContain("\tat ", "Exception in", "Caused by");
     return result.err().lines().findFirst().orElse("");
   }
@@ -49,7 +38,7 @@ class StackCommandsUsageTest {
   }
 
   private static void assertHelp(String command, String header, String... options) {
-    Result help = run(command, "--help");
+    CliRun help = run(command, "--help");
     assertThat(help.exit()).as(command).isZero();
     assertThat(help.out()).as(command).startsWith(header).contains("Usage: pipeline " + command).contains(options);
     assertThat(help.err()).as(command).isEmpty();
@@ -57,11 +46,11 @@ class StackCommandsUsageTest {
 
   @Test
   void runWithoutInputOrOutputSaysWhichOptionIsMissing() {
-    Result noInput = run("run", "--out", dir.resolve("out").toString());
+    CliRun noInput = run("run", "--out", dir.resolve("out").toString());
     assertThat(noInput.exit()).isEqualTo(2);
     assertThat(firstErrorLine(noInput)).isEqualTo("Missing required option: '--input=PATH'");
 
-    Result noOut = run("run", "--input", SAMPLE.toString());
+    CliRun noOut = run("run", "--input", SAMPLE.toString());
     assertThat(noOut.exit()).isEqualTo(2);
     assertThat(firstErrorLine(noOut)).isEqualTo("Missing required option: '--out=DIR'");
   }
@@ -69,7 +58,7 @@ class StackCommandsUsageTest {
   @Test
   void runWithAMissingInputNamesItBeforeAnyStackStarts() {
     Path missing = dir.resolve("no-such-file.jsonl");
-    Result result = run("run", "--input", SAMPLE.toString(), missing.toString(), "--out", dir.resolve("out")
+    CliRun result = run("run", "--input", SAMPLE.toString(), missing.toString(), "--out", dir.resolve("out")
         .toString(), "--state-dir", dir.resolve("state").toString());
     assertThat(result.exit()).isEqualTo(2);
     assertThat(firstErrorLine(result)).isEqualTo("pipeline run: Input not found: " + missing);
@@ -79,7 +68,7 @@ class StackCommandsUsageTest {
   @Test
   void runWithAnEmptyInputFolderSaysThereIsNothingToRun() throws Exception {
     Path empty = Files.createDirectories(dir.resolve("empty"));
-    Result result = run("run", "--input", empty.toString(), "--out", dir.resolve("out").toString());
+    CliRun result = run("run", "--input", empty.toString(), "--out", dir.resolve("out").toString());
     assertThat(result.exit()).isEqualTo(2);
     assertThat(firstErrorLine(result)).startsWith("pipeline run: No input files under");
   }
@@ -88,14 +77,14 @@ class StackCommandsUsageTest {
   void runWithAnUnwritableOutputFolderSaysSoBeforeAnyStackStarts() throws Exception {
     // a file where a folder must go: unwritable for every user, root included
     Path file = Files.writeString(dir.resolve("a-file"), "x");
-    Result underAFile = run("run", "--input", SAMPLE.toString(), "--out", file.resolve("out").toString(),
+    CliRun underAFile = run("run", "--input", SAMPLE.toString(), "--out", file.resolve("out").toString(),
         "--state-dir", dir.resolve("state").toString());
     assertThat(underAFile.exit()).isEqualTo(2);
     assertThat(firstErrorLine(underAFile)).isEqualTo("pipeline run: --out cannot write to " + file.resolve("out")
         + ": a file is in the way (" + file + ")");
     assertThat(dir.resolve("state")).doesNotExist();
 
-    Result isAFile = run("run", "--input", SAMPLE.toString(), "--out", file.toString());
+    CliRun isAFile = run("run", "--input", SAMPLE.toString(), "--out", file.toString());
     assertThat(isAFile.exit()).isEqualTo(2);
     assertThat(firstErrorLine(isAFile)).isEqualTo("pipeline run: --out " + file + " is a file, not a folder");
   }
@@ -103,12 +92,12 @@ class StackCommandsUsageTest {
   @Test
   void demoWithAMissingSampleOrAnUnwritableStateFolderSaysSo() throws Exception {
     Path missing = dir.resolve("missing.jsonl");
-    Result noSample = run("demo", "--sample", missing.toString(), "--state-dir", dir.resolve("state").toString());
+    CliRun noSample = run("demo", "--sample", missing.toString(), "--state-dir", dir.resolve("state").toString());
     assertThat(noSample.exit()).isEqualTo(2);
     assertThat(firstErrorLine(noSample)).isEqualTo("pipeline demo: sample not found: " + missing);
 
     Path file = Files.writeString(dir.resolve("a-file"), "x");
-    Result badState = run("demo", "--sample", SAMPLE.toString(), "--state-dir", file.toString());
+    CliRun badState = run("demo", "--sample", SAMPLE.toString(), "--state-dir", file.toString());
     assertThat(badState.exit()).isEqualTo(2);
     assertThat(firstErrorLine(badState)).isEqualTo("pipeline demo: --state-dir " + file + " is a file, not a folder");
   }
@@ -116,11 +105,11 @@ class StackCommandsUsageTest {
   @Test
   void generateRejectsANonPositiveLineCount() {
     for (String lines : new String[] {"0", "-5"}) {
-      Result result = run("generate", "--lines", lines, "--out", dir.resolve("g.jsonl").toString());
+      CliRun result = run("generate", "--lines", lines, "--out", dir.resolve("g.jsonl").toString());
       assertThat(result.exit()).as(lines).isEqualTo(2);
       assertThat(firstErrorLine(result)).isEqualTo("--lines must be at least 1 (got " + lines + ")");
     }
-    Result notANumber = run("generate", "--lines", "many", "--out", dir.resolve("g.jsonl").toString());
+    CliRun notANumber = run("generate", "--lines", "many", "--out", dir.resolve("g.jsonl").toString());
     assertThat(notANumber.exit()).isEqualTo(2);
     assertThat(firstErrorLine(notANumber)).contains("'many' is not a long");
     assertThat(dir.resolve("g.jsonl")).doesNotExist();
@@ -132,12 +121,12 @@ class StackCommandsUsageTest {
   @Test
   void generateToAnUnwritablePlaceSaysSoWithoutAStackTrace() throws Exception {
     Path file = Files.writeString(dir.resolve("a-file"), "x");
-    Result underAFile = run("generate", "--lines", "10", "--out", file.resolve("g.jsonl").toString());
+    CliRun underAFile = run("generate", "--lines", "10", "--out", file.resolve("g.jsonl").toString());
     assertThat(underAFile.exit()).isEqualTo(1);
     assertThat(firstErrorLine(underAFile)).startsWith("pipeline generate: cannot write " + file.resolve("g.jsonl")
         + ": a file is in the way");
 
-    Result aFolder = run("generate", "--lines", "10", "--out", dir.toString());
+    CliRun aFolder = run("generate", "--lines", "10", "--out", dir.toString());
     assertThat(aFolder.exit()).isEqualTo(2);
     assertThat(firstErrorLine(aFolder)).isEqualTo("pipeline generate: --out " + dir
         + " is a folder; name the file to write");
@@ -146,14 +135,14 @@ class StackCommandsUsageTest {
   @Test
   void generateWritesTheFileItWasAskedFor() throws Exception {
     Path out = dir.resolve("nested/g.jsonl");
-    Result result = run("generate", "--lines", "25", "--out", out.toString());
+    CliRun result = run("generate", "--lines", "25", "--out", out.toString());
     assertThat(result.exit()).isZero();
     assertThat(Files.readAllLines(out)).hasSize(25);
   }
 
   @Test
   void sqlWithoutTablesSaysWhereItLooked() {
-    Result result = run("sql", "--state-dir", dir.resolve("nothing-here").toString(), "SELECT 1");
+    CliRun result = run("sql", "--state-dir", dir.resolve("nothing-here").toString(), "SELECT 1");
     assertThat(result.exit()).isEqualTo(2);
     assertThat(firstErrorLine(result)).isEqualTo("pipeline sql: no tables under "
         + dir.resolve("nothing-here").toAbsolutePath()
@@ -168,22 +157,22 @@ class StackCommandsUsageTest {
     Files.createFile(state.resolve("catalog/catalog.db"));
     Files.createDirectories(state.resolve("s3"));
 
-    Result blank = run("sql", "--state-dir", state.toString(), "  ");
+    CliRun blank = run("sql", "--state-dir", state.toString(), "  ");
     assertThat(blank.exit()).isEqualTo(2);
     assertThat(firstErrorLine(blank)).isEqualTo("The query is empty (leave it out to list the views)");
 
-    Result invalid = run("sql", "--state-dir", state.toString(), "SELEKT * FROM listings_curated");
+    CliRun invalid = run("sql", "--state-dir", state.toString(), "SELEKT * FROM listings_curated");
     assertThat(invalid.exit()).isEqualTo(1);
     assertThat(invalid.err().lines().toList()).hasSize(1);
     assertThat(firstErrorLine(invalid)).startsWith("pipeline sql: Query failed: Parser Error:").contains("SELEKT");
 
-    Result unknownTable = run("sql", "--state-dir", state.toString(), "SELECT * FROM no_such_table");
+    CliRun unknownTable = run("sql", "--state-dir", state.toString(), "SELECT * FROM no_such_table");
     assertThat(unknownTable.exit()).isEqualTo(1);
     assertThat(unknownTable.err().lines().toList()).hasSize(1);
     assertThat(firstErrorLine(unknownTable)).startsWith("pipeline sql: Query failed: Catalog Error:")
         .contains("no_such_table");
 
-    Result listing = run("sql", "--state-dir", state.toString());
+    CliRun listing = run("sql", "--state-dir", state.toString());
     assertThat(listing.exit()).isZero();
     assertThat(listing.err()).isEmpty();
   }
