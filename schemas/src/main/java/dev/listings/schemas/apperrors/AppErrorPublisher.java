@@ -7,10 +7,14 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +54,18 @@ public final class AppErrorPublisher implements AutoCloseable {
     this.worker = new Thread(this::run, "app-errors-publisher");
     this.worker.setDaemon(true);
     this.worker.start();
+  }
+
+  /**
+   * A publisher on {@code topic} with a Kafka producer of its own, created on the publishing thread at the first event
+   * from the app's client settings for {@code clientId} (see {@link #producerConfig}).
+   */
+  public static AppErrorPublisher toKafka(String topic, String clientId,
+      Function<String, ? extends Map<String, ?>> clientConfig) {
+    return new AppErrorPublisher(topic,
+        () -> new KafkaProducer<>(producerConfig(clientConfig.apply(clientId), clientId), new StringSerializer(),
+            new ByteArraySerializer()),
+        DEFAULT_CAPACITY);
   }
 
   /**

@@ -12,9 +12,6 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.ToDoubleFunction;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -37,11 +34,8 @@ public class AppErrorReporting {
   AppErrorReporter reporter(UseCaseConfig config, @ConfigProperty(name = "quarkus.application.name") String app,
       Instance<StreamsConfig> streamsConfig, MeterRegistry registry) {
     String clientId = app + "-app-errors";
-    AppErrorPublisher publisher = new AppErrorPublisher(config.topics().appErrors(),
-        () -> new KafkaProducer<>(
-            AppErrorPublisher.producerConfig(streamsConfig.get().getProducerConfigs(clientId), clientId),
-            new StringSerializer(), new ByteArraySerializer()),
-        AppErrorPublisher.DEFAULT_CAPACITY);
+    AppErrorPublisher publisher = AppErrorPublisher.toKafka(config.topics().appErrors(), clientId,
+        id -> streamsConfig.get().getProducerConfigs(id));
     count(registry, publisher, "published", AppErrorPublisher::published);
     count(registry, publisher, "failed", AppErrorPublisher::failed);
     count(registry, publisher, "dropped", AppErrorPublisher::dropped);
