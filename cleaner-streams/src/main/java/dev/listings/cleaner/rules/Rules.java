@@ -137,9 +137,25 @@ public final class Rules {
 
   /** Price per m²: price / area rounded to 2 decimals, half up, on the decimal values as written. */
   public static double pricePerSquareMeter(double price, double squareMeters) {
+    if (isWhole(price, 0x1p46) && isWhole(squareMeters, 0x1p46)) {
+      // Whole numbers (most prices and many areas): the same half-up rounding in long arithmetic, without the
+      // decimal expansion of both doubles. Below 2^46 the price in cents stays under 2^53, so the quotient and 100 are
+      // exact doubles and quotient / 100.0 is the correctly rounded value BigDecimal.doubleValue() gives.
+      long cents = (long) price * 100;
+      long area = (long) squareMeters;
+      long quotient = cents / area;
+      if (2 * (cents % area) >= area) {
+        quotient++;
+      }
+      return quotient / 100.0;
+    }
     return BigDecimal.valueOf(price)
         .divide(BigDecimal.valueOf(squareMeters), 2, RoundingMode.HALF_UP)
         .doubleValue();
+  }
+
+  private static boolean isWhole(double value, double max) {
+    return value > 0 && value <= max && value == Math.rint(value);
   }
 
   /** Rule 8: the (rounded) price per m² within the configured range, bounds included. */

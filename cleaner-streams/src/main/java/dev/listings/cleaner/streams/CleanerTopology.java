@@ -124,7 +124,7 @@ public final class CleanerTopology {
     builder.addStateStore(LedgerTracker.storeBuilder(JUDGE_LEDGER_STORE));
     builder.addStateStore(LedgerTracker.storeBuilder(DEDUPE_LEDGER_STORE));
     builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(Stores.persistentTimestampedKeyValueStore(DEDUPE_STORE),
-        Serdes.String(), ListingCodec.cleanListingSerde()).withCachingDisabled());
+        Serdes.String(), Serdes.ByteArray()).withCachingDisabled());
 
     ListingJudge judge = new ListingJudge(rules);
     KStream<String, Routed> judged = builder

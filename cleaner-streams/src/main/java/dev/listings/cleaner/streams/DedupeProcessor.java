@@ -5,6 +5,7 @@ import dev.listings.schemas.avro.CuratedListing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KeyValue;
@@ -19,7 +20,8 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 /**
  * Emits a judged listing as a curated record unless it equals the latest curated version of its id (then it is a
  * counted duplicate). The store keeps, per id, that latest version and when the id was last seen (stream time); ids not
- * seen for the retention are evicted, after which a re-scrape counts as a new version again.
+ * seen for the retention are evicted, after which a re-scrape counts as a new version again. Versions are stored and
+ * compared in their {@link ListingCodec} encoding.
  */
 final class DedupeProcessor implements Processor<String, JudgedListing, String, Routed> {
   private final String storeName;
@@ -30,7 +32,7 @@ final class DedupeProcessor implements Processor<String, JudgedListing, String, 
   private final Duration evictionInterval;
   private final OutcomeListener listener;
   private ProcessorContext<String, Routed> context;
-  private TimestampedKeyValueStore<String, CleanListing> latest;
+  private TimestampedKeyValueStore<String, byte[]> latest;
 
   DedupeProcessor(String storeName, LedgerTracker ledger, Serializer<CuratedListing> curatedSerializer,
       String curatedTopic, Duration retention, Duration evictionInterval, OutcomeListener listener) {
@@ -56,8 +58,9 @@ final class DedupeProcessor implements Processor<String, JudgedListing, String, 
     JudgedListing judged = record.value();
     String id = record.key();
     long seenAt = record.timestamp();
-    ValueAndTimestamp<CleanListing> previous = latest.get(id);
-    if (previous != null && previous.value().equals(judged.listing())) {
+    byte[] encoded = ListingCodec.encode(judged.listing());
+    ValueAndTimestamp<byte[]> previous = latest.get(id);
+    if (previous != null && sameVersion(previous.value(), encoded, judged.listing())) {
       // Refreshing last-seen on every duplicate would write the store for nothing; a tenth of the retention is enough.
       if (seenAt - previous.timestamp() > retention.toMillis() / 10) {
         latest.put(id, ValueAndTimestamp.make(previous.value(), seenAt));
@@ -69,9 +72,22 @@ final class DedupeProcessor implements Processor<String, JudgedListing, String, 
     byte[] serialized = serialize(record, judged);
     context.forward(record.withValue(new Routed.ToCurated(serialized)));
     long lastSeen = previous == null ? seenAt : Math.max(seenAt, previous.timestamp());
-    latest.put(id, ValueAndTimestamp.make(judged.listing(), lastSeen));
+    latest.put(id, ValueAndTimestamp.make(encoded, lastSeen));
     ledger.curated(judged.provenance(), Redrive.runOf(record.headers()), seenAt);
     listener.curated();
+  }
+
+  /**
+   * Whether the stored latest version equals {@code listing}. The store holds {@link ListingCodec} encodings, in which
+   * equal listings have equal bytes, so comparing the bytes needs no decoding; a value in another format (written by
+   * another version of the codec) is decoded and compared as a listing.
+   */
+  static boolean sameVersion(byte[] stored, byte[] encoded, CleanListing listing) {
+    if (Arrays.equals(stored, encoded)) {
+      return true;
+    }
+    return stored.length > 0 && encoded.length > 0 && stored[0] != encoded[0]
+        && ListingCodec.decodeListing(stored).equals(listing);
   }
 
   private byte[] serialize(Record<String, JudgedListing> record, JudgedListing judged) {
@@ -110,9 +126,9 @@ final class DedupeProcessor implements Processor<String, JudgedListing, String, 
   private void evictUnseen() {
     long horizon = context.currentStreamTimeMs() - retention.toMillis();
     List<String> unseen = new ArrayList<>();
-    try (KeyValueIterator<String, ValueAndTimestamp<CleanListing>> all = latest.all()) {
+    try (KeyValueIterator<String, ValueAndTimestamp<byte[]>> all = latest.all()) {
       while (all.hasNext()) {
-        KeyValue<String, ValueAndTimestamp<CleanListing>> kv = all.next();
+        KeyValue<String, ValueAndTimestamp<byte[]>> kv = all.next();
         if (kv.value.timestamp() < horizon) {
           unseen.add(kv.key);
         }

@@ -26,6 +26,7 @@ final class JudgeProcessor implements Processor<byte[], byte[], String, Routed> 
   private final Clock clock;
   private final int rawMaxChars;
   private final OutcomeListener listener;
+  private final RawHeaderReader headerReader = new RawHeaderReader();
   private ProcessorContext<String, Routed> context;
 
   JudgeProcessor(ListingJudge judge, String rulesVersion, LedgerTracker ledger, Clock clock, int rawMaxChars,
@@ -47,8 +48,9 @@ final class JudgeProcessor implements Processor<byte[], byte[], String, Routed> 
   @Override
   public void process(Record<byte[], byte[]> record) {
     Headers headers = record.headers();
-    Provenance provenance = Provenance.fromHeaders(headers);
-    Verdict verdict = flaggedByIngest(headers);
+    RawHeaderReader.RawHeaders read = headerReader.read(headers);
+    Provenance provenance = read.provenance();
+    Verdict verdict = flaggedByIngest(read);
     if (verdict == null) {
       verdict = judge.judge(record.value());
     }
@@ -74,17 +76,17 @@ final class JudgeProcessor implements Processor<byte[], byte[], String, Routed> 
         .orElse("unknown"));
     context.forward(new Record<>(key, new Routed.ToRejects(CleanerJson.reject(reject, rawMaxChars)),
         record.timestamp(), RejectHeaders.of(headers, reason)));
-    ledger.rejected(provenance, Redrive.runOf(headers), reason, record.timestamp());
+    ledger.rejected(provenance, read.redriveRun(), reason, record.timestamp());
     listener.rejected(reason);
   }
 
-  private static Verdict flaggedByIngest(Headers headers) {
-    if (Provenance.isTrue(headers, ProvenanceHeaders.LINE_TRUNCATED)) {
+  private static Verdict flaggedByIngest(RawHeaderReader.RawHeaders headers) {
+    if (headers.truncated()) {
       return Verdict.Rejected.of(null, RejectReason.MALFORMED_RECORD,
           "the line was longer than the ingest limit and was cut (" + ProvenanceHeaders.LINE_TRUNCATED
               + "); it is rejected, never repaired");
     }
-    if (Provenance.isTrue(headers, ProvenanceHeaders.LINE_INVALID_UTF8)) {
+    if (headers.invalidUtf8()) {
       return Verdict.Rejected.of(null, RejectReason.MALFORMED_RECORD,
           "the line is not valid UTF-8 (" + ProvenanceHeaders.LINE_INVALID_UTF8 + "); it is rejected, never repaired");
     }

@@ -6,6 +6,8 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.common.errors.SerializationException;
@@ -32,6 +34,78 @@ final class LedgerCodec {
   }
 
   static byte[] encode(LedgerEntry entry) {
+    byte[] fast = encodeAscii(entry);
+    return fast != null ? fast : encodeAny(entry);
+  }
+
+  /**
+   * The same bytes as {@link #encodeAny} when every text is ASCII without NUL (there modified UTF-8 is ASCII), written
+   * straight into an array of the exact size: entries are encoded on every counted line. Null otherwise.
+   */
+  private static byte[] encodeAscii(LedgerEntry entry) {
+    Map<String, Long> reasons = entry.rejectedByReason();
+    int size = 1 + 3 * Long.BYTES + Integer.BYTES + Long.BYTES + 1;
+    for (String text : new String[] {entry.bucket(), entry.key(), entry.etag(), entry.redriveRun()}) {
+      int textSize = text == null ? 0 : asciiSize(text);
+      if (textSize < 0) {
+        return null;
+      }
+      size += 1 + textSize;
+    }
+    for (String reason : reasons.keySet()) {
+      int textSize = asciiSize(reason);
+      if (textSize < 0) {
+        return null;
+      }
+      size += textSize + Long.BYTES;
+    }
+    ByteBuffer out = ByteBuffer.allocate(size);
+    out.put(FORMAT_V2);
+    putNullable(out, entry.bucket());
+    putNullable(out, entry.key());
+    putNullable(out, entry.etag());
+    out.putLong(entry.curated());
+    out.putLong(entry.rejected());
+    out.putLong(entry.duplicates());
+    out.putInt(reasons.size());
+    for (Map.Entry<String, Long> reason : reasons.entrySet()) {
+      putAscii(out, reason.getKey());
+      out.putLong(reason.getValue());
+    }
+    out.putLong(entry.lastChangeMillis());
+    out.put((byte) (entry.unpublished() ? 1 : 0));
+    putNullable(out, entry.redriveRun());
+    return out.array();
+  }
+
+  /** Bytes of {@code value} as {@link DataOutputStream#writeUTF} writes it, or -1 when it is not plain ASCII. */
+  private static int asciiSize(String value) {
+    int length = value.length();
+    if (length > 0xFFFF) {
+      return -1;
+    }
+    for (int i = 0; i < length; i++) {
+      char c = value.charAt(i);
+      if (c == 0 || c > 0x7F) {
+        return -1;
+      }
+    }
+    return 2 + length;
+  }
+
+  private static void putNullable(ByteBuffer out, String value) {
+    out.put((byte) (value == null ? 0 : 1));
+    if (value != null) {
+      putAscii(out, value);
+    }
+  }
+
+  private static void putAscii(ByteBuffer out, String value) {
+    out.putShort((short) value.length());
+    out.put(value.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  static byte[] encodeAny(LedgerEntry entry) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(96);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeByte(FORMAT_V2);

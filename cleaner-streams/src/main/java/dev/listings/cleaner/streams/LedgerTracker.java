@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -43,6 +44,11 @@ final class LedgerTracker {
   private ProcessorContext<String, Routed> context;
   private KeyValueStore<String, LedgerEntry> store;
   private String keyPrefix;
+  private String lastBucket;
+  private String lastKey;
+  private String lastEtag;
+  private String lastRedriveRun;
+  private String lastStoreKey;
 
   LedgerTracker(String stage, String storeName, Duration publishInterval, Duration retention,
       Duration evictionInterval) {
@@ -64,6 +70,8 @@ final class LedgerTracker {
     this.keyPrefix = processorContext.taskId() + "." + stage + "|";
     unpublished.clear();
     current.clear();
+    lastStoreKey = null;
+    lastBucket = lastKey = lastEtag = lastRedriveRun = null;
     try (KeyValueIterator<String, LedgerEntry> all = store.all()) {
       all.forEachRemaining(kv -> {
         if (kv.value.unpublished()) {
@@ -103,8 +111,25 @@ final class LedgerTracker {
     put(storeKey, entry(storeKey, provenance, redriveRun).plusRejected(reason, timestamp));
   }
 
+  /**
+   * The store key of the line's object, built once per run of lines from the same object: they arrive together and
+   * carry the same bucket, key and etag strings (see {@link RawHeaderReader}), so the key string and its hash are
+   * reused.
+   */
+  private String storeKey(Provenance provenance, String redriveRun) {
+    if (lastStoreKey == null || provenance.bucket() != lastBucket || provenance.key() != lastKey
+        || provenance.etag() != lastEtag || !Objects.equals(redriveRun, lastRedriveRun)) {
+      lastBucket = provenance.bucket();
+      lastKey = provenance.key();
+      lastEtag = provenance.etag();
+      lastRedriveRun = redriveRun;
+      lastStoreKey = objectKey(provenance, redriveRun);
+    }
+    return lastStoreKey;
+  }
+
   /** The store key (and, after the task prefix, the ledger record key) of an object or of a re-drive of it. */
-  static String storeKey(Provenance provenance, String redriveRun) {
+  static String objectKey(Provenance provenance, String redriveRun) {
     return redriveRun == null ? provenance.objectRef() : "redrive:" + redriveRun + "|" + provenance.objectRef();
   }
 

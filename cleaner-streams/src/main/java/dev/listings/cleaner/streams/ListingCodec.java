@@ -34,12 +34,6 @@ final class ListingCodec {
         (Deserializer<JudgedListing>) (topic, bytes) -> bytes == null ? null : decodeJudged(bytes));
   }
 
-  static Serde<CleanListing> cleanListingSerde() {
-    return Serdes.serdeFrom(
-        (Serializer<CleanListing>) (topic, value) -> value == null ? null : encode(value),
-        (Deserializer<CleanListing>) (topic, bytes) -> bytes == null ? null : decodeListing(bytes));
-  }
-
   static byte[] encode(JudgedListing value) {
     CleanListing listing = value.listing();
     Provenance p = value.provenance();

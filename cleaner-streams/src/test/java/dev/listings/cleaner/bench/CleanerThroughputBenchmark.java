@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.listings.cleaner.rules.CleaningRules;
 import dev.listings.cleaner.streams.CleanerTopology;
 import dev.listings.infra.EmbeddedKafkaBroker;
+import dev.listings.infra.StreamsCpuClock;
 import dev.listings.schemas.ProvenanceHeaders;
 import dev.listings.schemas.RawRecordKeys;
 import dev.listings.schemas.registry.InMemorySchemaRegistryClient;
@@ -83,6 +84,9 @@ public final class CleanerThroughputBenchmark {
   private final Path stateRoot;
   private int runs;
 
+  /** Stream-thread CPU µs per line of each measured or warm-up run, by benchmark name. */
+  private final Map<String, List<Double>> streamCpuPerLine = new HashMap<>();
+
   private CleanerThroughputBenchmark(Options options, EmbeddedKafkaBroker broker, Path stateRoot) {
     this.options = options;
     this.broker = broker;
@@ -128,6 +132,10 @@ public final class CleanerThroughputBenchmark {
       System.out.printf(Locale.ROOT, "%nRESULT pass-through %.0f lines/s, cleaner %.0f lines/s, ratio %.2f"
           + " (median of %d measured run(s) each, after %d warm-up round(s))%n", pass, clean, clean / pass,
           options.repeat, options.warmup);
+      double passCpu = bench.medianStreamCpu("pass-through", options.repeat);
+      double cleanCpu = bench.medianStreamCpu("cleaner", options.repeat);
+      System.out.printf(Locale.ROOT, "RESULT stream-thread CPU per line: pass-through %.1f µs, cleaner %.1f µs, "
+          + "ratio %.2f (medians of the measured runs)%n", passCpu, cleanCpu, passCpu / cleanCpu);
       if (options.repartitionBaseline) {
         double repart = median(repartitioned);
         System.out.printf(Locale.ROOT, "       repartitioned pass-through %.0f lines/s (ratio to pass-through %.2f); "
@@ -315,6 +323,7 @@ public final class CleanerThroughputBenchmark {
       long startedAt = System.nanoTime();
       streams.start();
       check(running.await(2, TimeUnit.MINUTES), name + " did not reach RUNNING");
+      StreamsCpuClock cpu = StreamsCpuClock.start(app);
       long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
       long nextReport = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
       while (!done.getAsBoolean()) {
@@ -329,8 +338,10 @@ public final class CleanerThroughputBenchmark {
       }
       double seconds = (tail.lastOutputAt() - runningAt.get()) / 1e9;
       double rate = options.lines / seconds;
-      System.out.printf(Locale.ROOT, "%-12s %,9d lines in %6.2f s = %,9.0f lines/s (start to RUNNING %.1f s)%n",
-          name, options.lines, seconds, rate, (runningAt.get() - startedAt) / 1e9);
+      System.out.printf(Locale.ROOT, "%-12s %,9d lines in %6.2f s = %,9.0f lines/s (start to RUNNING %.1f s); %s%n",
+          name, options.lines, seconds, rate, (runningAt.get() - startedAt) / 1e9, cpu.perLine(options.lines));
+      streamCpuPerLine.computeIfAbsent(name, n -> new ArrayList<>())
+          .add(cpu.streamThreadsNanos() / 1e3 / options.lines);
       verify.run();
       streams.close(Duration.ofSeconds(60));
       return rate;
@@ -356,6 +367,12 @@ public final class CleanerThroughputBenchmark {
     } catch (IOException e) {
       throw new IllegalStateException("ledger value is not JSON", e);
     }
+  }
+
+  /** Median stream-thread CPU µs per line of the last {@code measured} runs named {@code name}. */
+  private double medianStreamCpu(String name, int measured) {
+    List<Double> all = streamCpuPerLine.getOrDefault(name, List.of());
+    return median(all.subList(Math.max(0, all.size() - measured), all.size()));
   }
 
   private static double median(List<Double> values) {
