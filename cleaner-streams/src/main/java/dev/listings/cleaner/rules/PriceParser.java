@@ -93,10 +93,35 @@ public final class PriceParser {
     return new PriceResult.Amount(value, null);
   }
 
-  private static int matchCurrency(String text, int i) {
+  /** Per currency token: whether it ends with a letter (then it matches in any case and not inside a word). */
+  private static final boolean[] ENDS_WITH_LETTER = new boolean[CURRENCIES.length];
+  /** ASCII characters a currency token can start with, in either case; other ASCII characters start none. */
+  private static final boolean[] ASCII_CURRENCY_START = new boolean[128];
+
+  static {
     for (int c = 0; c < CURRENCIES.length; c++) {
       String token = CURRENCIES[c][0];
-      boolean letters = Character.isLetter(token.charAt(token.length() - 1));
+      ENDS_WITH_LETTER[c] = Character.isLetter(token.charAt(token.length() - 1));
+      char first = token.charAt(0);
+      if (first < 128) {
+        ASCII_CURRENCY_START[Character.toLowerCase(first)] = true;
+        ASCII_CURRENCY_START[Character.toUpperCase(first)] = true;
+      }
+    }
+  }
+
+  private static int matchCurrency(String text, int i) {
+    if (i >= text.length()) {
+      return -1;
+    }
+    char first = text.charAt(i);
+    // Called at every token boundary, mostly on digits and suffixes: rule those out before comparing tokens.
+    if (first < 128 && !ASCII_CURRENCY_START[first]) {
+      return -1;
+    }
+    for (int c = 0; c < CURRENCIES.length; c++) {
+      String token = CURRENCIES[c][0];
+      boolean letters = ENDS_WITH_LETTER[c];
       if (text.regionMatches(letters, i, token, 0, token.length())
           && (!letters || !isLetterAt(text, i + token.length()))) {
         return c;
