@@ -8,9 +8,7 @@ import dev.listings.k8s.config.ConfigKeys;
 import dev.listings.k8s.render.Resource;
 import dev.listings.sink.TableSinkConfig;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -97,24 +95,19 @@ class AppEnvironmentTest {
   @FieldSource("OVERLAYS")
   void tableSinkGetsAValidConfiguration(String name) {
     Overlay overlay = Overlay.render(name);
-    Map<String, String> env = overlay.env(overlay.get("Deployment", "listings-table-sink"), "table-sink");
-    Map<String, String> settings = new HashMap<>();
-    env.forEach((variable, value) -> {
-      if (variable.startsWith("SINK_")) {
-        String key = variable.substring("SINK_".length()).toLowerCase(Locale.ROOT).replace("__", "-")
-            .replace('_', '.');
-        assertThat(key).as(variable).matches(SINK_KEYS);
-        settings.put(key, value);
-      } else {
+    Map<String, String> env = overlay.env(overlay.get("Deployment", TableSinkDeployment.WORKLOAD),
+        TableSinkDeployment.CONTAINER);
+    env.keySet().stream().filter(v -> !v.startsWith("SINK_")).forEach(variable ->
         assertThat(variable).as("variables outside SINK_* reach only the AWS SDK or the JVM")
-            .isIn("AWS_REGION", "JAVA_TOOL_OPTIONS");
-      }
-    });
+            .isIn("AWS_REGION", "JAVA_TOOL_OPTIONS"));
+    Map<String, String> settings = TableSinkDeployment.settings(overlay);
+    settings.keySet().forEach(key -> assertThat(key).as("sink setting").matches(SINK_KEYS));
 
     assertThatCode(() -> TableSinkConfig.fromProperties(settings)).doesNotThrowAnyException();
     assertThat(settings).containsEntry("catalog.catalog-impl", "org.apache.iceberg.aws.glue.GlueCatalog")
         .containsEntry("catalog.io-impl", "org.apache.iceberg.aws.s3.S3FileIO")
-        .containsKey("catalog.warehouse");
+        .containsKey("catalog.warehouse")
+        .containsKey("tables");
   }
 
   @ParameterizedTest

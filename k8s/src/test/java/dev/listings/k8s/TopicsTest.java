@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.listings.k8s.render.Resource;
 import dev.listings.schemas.Topics;
-import dev.listings.sink.TableMapping;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +22,18 @@ import org.junit.jupiter.params.provider.FieldSource;
 class TopicsTest {
   static final List<String> OVERLAYS = Overlay.NAMES;
   static final Set<String> COMPACTED = Set.of(Topics.LEDGER, Topics.REDRIVES, Topics.SCHEMAS, "connect-listings-configs",
-      "connect-listings-offsets", "connect-listings-status", Topics.USECASE_PRICE_PER_SQM,
-      TableMapping.USECASE_MARKET_ACTIVITY);
+      "connect-listings-offsets", "connect-listings-status");
+
+  /**
+   * The compacted topics: the logs above, and each use case's topic whose results are a table (the latest value per
+   * key); a topic of events keeps every record for its retention.
+   */
+  static Set<String> compacted(Overlay overlay) {
+    Set<String> compacted = new HashSet<>(COMPACTED);
+    DeployedUseCases.results(overlay).stream().filter(r -> r.results().isTable())
+        .forEach(r -> compacted.add(r.topic()));
+    return compacted;
+  }
 
   /**
    * The topics the apps, Connect and the operations commands use, from their own defaults and the manifests. Backfill
@@ -32,10 +41,11 @@ class TopicsTest {
    */
   static Set<String> usedTopics(Overlay overlay) {
     Set<String> topics = new HashSet<>(Set.of(Topics.RAW, Topics.CURATED, Topics.REJECTS, Topics.INGEST_AUDIT,
-        Topics.LEDGER, Topics.REDRIVES, Topics.APP_ERRORS, Topics.SCHEMAS, Topics.USECASE_PRICE_PER_SQM));
+        Topics.LEDGER, Topics.REDRIVES, Topics.APP_ERRORS, Topics.SCHEMAS));
     topics.add(QuarkusApp.ALL.get(0).property("prod", "cleaner.topics.app-errors"));
     topics.add(QuarkusApp.ALL.get(1).property("prod", "usecases.topics.app-errors"));
-    TableMapping.defaults().forEach(m -> topics.add(m.topic()));
+    DeployedUseCases.results(overlay).forEach(r -> topics.add(r.topic()));
+    TableSinkDeployment.tables(overlay).forEach(m -> topics.add(m.topic()));
     QuarkusApp alerting = QuarkusApp.ALL.get(2);
     alerting.configKeys().properties().forEach((k, v) -> {
       if (k.startsWith("alerting.topics.")) {
@@ -74,13 +84,14 @@ class TopicsTest {
   void topicSettingsAreConsistent(String name) {
     Overlay overlay = Overlay.render(name);
     int replication = name.equals("prod") ? 3 : 1;
+    Set<String> compacted = compacted(overlay);
     overlay.topics().forEach((topic, settings) -> {
       assertThat(Integer.parseInt(settings.getProperty("partitions"))).as(topic).isPositive();
       assertThat(settings.getProperty("replication.factor")).as(topic).isEqualTo(String.valueOf(replication));
       assertThat(Integer.parseInt(settings.getProperty("min.insync.replicas"))).as(topic)
           .isEqualTo(Math.max(1, replication - 1));
       assertThat(settings.getProperty("cleanup.policy")).as(topic)
-          .isEqualTo(COMPACTED.contains(topic) ? "compact" : "delete");
+          .isEqualTo(compacted.contains(topic) ? "compact" : "delete");
     });
     for (String singlePartition : List.of(Topics.SCHEMAS, Topics.LEDGER, "connect-listings-configs")) {
       assertThat(overlay.partitions(singlePartition)).as(singlePartition).isEqualTo(1);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -64,11 +65,11 @@ public record TableSinkConfig(
     }
   }
 
-  /** The default mappings, group and batch settings. */
-  public static TableSinkConfig of(
-      String bootstrapServers, Map<String, String> catalogProperties, Map<String, Object> serdeConfig) {
-    return new TableSinkConfig(bootstrapServers, DEFAULT_GROUP_ID, TableMapping.defaults(), catalogProperties,
-        serdeConfig, DEFAULT_BATCH_MAX_RECORDS, DEFAULT_BATCH_MAX_WAIT, Map.of());
+  /** These mappings with the default group and batch settings. */
+  public static TableSinkConfig of(String bootstrapServers, List<TableMapping> tables,
+      Map<String, String> catalogProperties, Map<String, Object> serdeConfig) {
+    return new TableSinkConfig(bootstrapServers, DEFAULT_GROUP_ID, tables, catalogProperties, serdeConfig,
+        DEFAULT_BATCH_MAX_RECORDS, DEFAULT_BATCH_MAX_WAIT, Map.of());
   }
 
   public TableSinkConfig withTables(List<TableMapping> newTables) {
@@ -89,17 +90,16 @@ public record TableSinkConfig(
   /**
    * Reads a flat configuration, e.g. a properties file or environment mapped to keys: {@code bootstrap.servers},
    * {@code group.id}, {@code batch.max.records}, {@code batch.max.wait.ms}, {@code catalog.*} (catalog properties),
-   * {@code serde.*} (serde settings), {@code consumer.*} (consumer settings), and {@code tables} (comma-separated
-   * table names, default: the built-in mappings) with, per table, {@code table.<name>.topic}, {@code
-   * table.<name>.value-class}, {@code table.<name>.partition-by} (terms separated by {@code ;}) and {@code
-   * table.<name>.versions-by-key}.
+   * {@code serde.*} (serde settings), {@code consumer.*} (consumer settings), and {@code tables} (required:
+   * comma-separated table names) with, per table, {@code table.<name>.topic}, {@code table.<name>.value-class},
+   * {@code table.<name>.partition-by} (terms separated by {@code ;}) and {@code table.<name>.versions-by-key}. The
+   * sink knows no tables of its own: every table it writes is listed here (see {@link #tableProperties}).
    */
   public static TableSinkConfig fromProperties(Map<String, String> props) {
-    List<TableMapping> tables = props.containsKey("tables") ? tables(props) : TableMapping.defaults();
     return new TableSinkConfig(
         required(props, "bootstrap.servers"),
         props.getOrDefault("group.id", DEFAULT_GROUP_ID),
-        tables,
+        tables(props),
         prefixed(props, "catalog."),
         new HashMap<>(prefixed(props, "serde.")),
         Integer.parseInt(props.getOrDefault("batch.max.records", Integer.toString(DEFAULT_BATCH_MAX_RECORDS))),
@@ -108,9 +108,32 @@ public record TableSinkConfig(
         new HashMap<>(prefixed(props, "consumer.")));
   }
 
+  /**
+   * The settings {@link #fromProperties} reads these mappings from: {@code tables} and each table's {@code
+   * table.<name>.*} keys, in order.
+   */
+  public static Map<String, String> tableProperties(List<TableMapping> mappings) {
+    Map<String, String> props = new LinkedHashMap<>();
+    props.put("tables", String.join(",", mappings.stream().map(TableMapping::table).toList()));
+    for (TableMapping mapping : mappings) {
+      String prefix = "table." + mapping.table() + ".";
+      props.put(prefix + "topic", mapping.topic());
+      props.put(prefix + "value-class", mapping.valueType().getName());
+      props.put(prefix + "partition-by", String.join(";", mapping.partitionBy()));
+      props.put(prefix + "versions-by-key", Boolean.toString(mapping.versionsByKey()));
+    }
+    return props;
+  }
+
   private static List<TableMapping> tables(Map<String, String> props) {
+    String tables = props.get("tables");
+    if (tables == null || tables.isBlank()) {
+      throw new IllegalArgumentException("Missing sink setting tables: the comma-separated tables to write, each with "
+          + "table.<name>.topic, table.<name>.value-class and optionally table.<name>.partition-by and "
+          + "table.<name>.versions-by-key");
+    }
     List<TableMapping> mappings = new ArrayList<>();
-    for (String name : props.get("tables").split(",")) {
+    for (String name : tables.split(",")) {
       String table = name.trim();
       String prefix = "table." + table + ".";
       String partitionBy = props.getOrDefault(prefix + "partition-by", "");

@@ -3,8 +3,10 @@ package dev.listings.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.listings.schemas.avro.CuratedListing;
 import dev.listings.schemas.avro.PriceChange;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class TableSinkConfigTest {
   @Test
   void readsAFlatConfigurationWithPrefixedSections() {
-    TableSinkConfig config = TableSinkConfig.fromProperties(Map.of(
+    Map<String, String> settings = new HashMap<>(Map.of(
         "bootstrap.servers", "b-1.msk:9098",
         "group.id", "sink-prod",
         "batch.max.records", "500",
@@ -21,6 +23,12 @@ class TableSinkConfigTest {
         "catalog.warehouse", "s3://lake/warehouse",
         "serde.schema.registry.url", "http://registry:8081",
         "consumer.security.protocol", "SASL_SSL"));
+    settings.putAll(Map.of(
+        "tables", "listings.curated",
+        "table.listings.curated.topic", "listings.curated.v1",
+        "table.listings.curated.value-class", CuratedListing.class.getName(),
+        "table.listings.curated.partition-by", "month(scraping_date);property_type"));
+    TableSinkConfig config = TableSinkConfig.fromProperties(settings);
 
     assertThat(config.bootstrapServers()).isEqualTo("b-1.msk:9098");
     assertThat(config.groupId()).isEqualTo("sink-prod");
@@ -29,7 +37,29 @@ class TableSinkConfigTest {
     assertThat(config.catalogProperties()).containsEntry("warehouse", "s3://lake/warehouse").hasSize(2);
     assertThat(config.serdeConfig()).containsEntry("schema.registry.url", "http://registry:8081");
     assertThat(config.consumerOverrides()).containsEntry("security.protocol", "SASL_SSL");
-    assertThat(config.tables()).isEqualTo(TableMapping.defaults());
+    assertThat(config.tables()).containsExactly(TableMapping.curatedListings());
+  }
+
+  @Test
+  void writesOnlyTheTablesItIsGiven() {
+    assertThatThrownBy(() -> TableSinkConfig.fromProperties(Map.of("bootstrap.servers", "k:9092")))
+        .hasMessageContaining("Missing sink setting tables");
+    assertThatThrownBy(() -> TableSinkConfig.fromProperties(Map.of("bootstrap.servers", "k:9092", "tables", " ")))
+        .hasMessageContaining("Missing sink setting tables");
+  }
+
+  @Test
+  void writesMappingsAsTheSettingsItReads() {
+    Map<String, String> settings = new HashMap<>(TableSinkConfig.tableProperties(Fixtures.pipelineTables()));
+    settings.put("bootstrap.servers", "k:9092");
+
+    assertThat(TableSinkConfig.tableProperties(List.of(Fixtures.marketActivityTable()))).containsExactly(
+        Map.entry("tables", "usecases.market_activity"),
+        Map.entry("table.usecases.market_activity.topic", "usecase.market-activity.v1"),
+        Map.entry("table.usecases.market_activity.value-class", "dev.listings.schemas.avro.MarketActivity"),
+        Map.entry("table.usecases.market_activity.partition-by", "month(date)"),
+        Map.entry("table.usecases.market_activity.versions-by-key", "true"));
+    assertThat(TableSinkConfig.fromProperties(settings).tables()).isEqualTo(Fixtures.pipelineTables());
   }
 
   @Test
@@ -58,7 +88,7 @@ class TableSinkConfigTest {
   void refusesTwoMappingsForOneTopicOrTable() {
     TableMapping curated = TableMapping.curatedListings();
     TableMapping sameTopic = new TableMapping(curated.topic(), "listings.copy", curated.valueType(), List.of(), false);
-    assertThatThrownBy(() -> TableSinkConfig.of("k:9092", Map.of(), Map.of())
+    assertThatThrownBy(() -> TableSinkConfig.of("k:9092", List.of(curated), Map.of(), Map.of())
         .withTables(List.of(curated, sameTopic))).hasMessageContaining("one mapping only");
   }
 
@@ -79,7 +109,7 @@ class TableSinkConfigTest {
 
   @Test
   void forcesTheConsumerSettingsExactlyOnceDependsOn() {
-    TableSinkConfig config = new TableSinkConfig("k:9092", "g", TableMapping.defaults(), Map.of(), Map.of(), 100,
+    TableSinkConfig config = new TableSinkConfig("k:9092", "g", Fixtures.pipelineTables(), Map.of(), Map.of(), 100,
         Duration.ofSeconds(1), Map.of("enable.auto.commit", "true", "isolation.level", "read_uncommitted",
             "security.protocol", "SASL_SSL"));
 

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("integration")
 class TableSinkIT {
   private static final String CURATED = TableMapping.curatedListings().topic();
-  private static final String STATS = TableMapping.pricePerSqm().topic();
+  private static final String STATS = Fixtures.statsTable().topic();
   private static final String GROUP = "table-sink-it";
   @TempDir static Path dir;
   static SinkEnvironment env;
@@ -71,7 +71,7 @@ class TableSinkIT {
     env.produce(STATS, updates, TableSinkIT::key);
     env.produce(CURATED, listings.subList(70, 120), CuratedListing::getId);
 
-    TableSinkConfig config = env.config(List.of(TableMapping.curatedListings(), TableMapping.pricePerSqm()), GROUP);
+    TableSinkConfig config = env.config(List.of(TableMapping.curatedListings(), Fixtures.statsTable()), GROUP);
     try (TableSink sink = new TableSink(config)) {
       sink.start();
       env.awaitCommitted(sink, CURATED, STATS);

@@ -10,7 +10,8 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * The production table sink on the local stack: Iceberg's JDBC catalog in a SQLite file under the state directory,
- * table data on the embedded S3 API.
+ * table data on the embedded S3 API; it writes the curated table and one table per use case the stack runs
+ * ({@link UseCases#tables()}).
  */
 public final class TableSinkRunner implements AutoCloseable {
   private final TableSink sink;
@@ -22,8 +23,8 @@ public final class TableSinkRunner implements AutoCloseable {
   static TableSinkRunner start(Endpoints endpoints, StackOptions options) throws Exception {
     java.nio.file.Files.createDirectories(options.dir("catalog"));
     TableSink sink =
-        new TableSink(TableSinkConfig.of(
-            endpoints.kafkaBootstrapServers(), catalogProperties(endpoints), StreamsApps.serdeConfig(endpoints)));
+        new TableSink(TableSinkConfig.of(endpoints.kafkaBootstrapServers(), UseCases.tables(),
+            catalogProperties(endpoints), StreamsApps.serdeConfig(endpoints)));
     sink.start();
     return new TableSinkRunner(sink);
   }

@@ -11,6 +11,7 @@ import dev.listings.schemas.avro.PricePerSqmStats;
 import dev.listings.schemas.avro.Provenance;
 import dev.listings.schemas.serde.AvroSerdeConfig;
 import dev.listings.schemas.serde.AvroSerdes;
+import dev.listings.sink.Fixtures;
 import dev.listings.sink.TableMapping;
 import dev.listings.sink.TableSink;
 import dev.listings.sink.TableSinkConfig;
@@ -89,7 +90,7 @@ public final class SinkBenchmark {
         EmbeddedS3 s3 = EmbeddedS3.start(dir.resolve("s3"), 0);
         EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(broker.bootstrapServers(), 0)) {
       s3.createBucket("warehouse");
-      List<TableMapping> tables = useCases ? TableMapping.defaults() : List.of(TableMapping.curatedListings());
+      List<TableMapping> tables = useCases ? Fixtures.pipelineTables() : List.of(TableMapping.curatedListings());
       tables.forEach(t -> broker.createTopic(t.topic(), PARTITIONS, Map.of()));
       Map<String, Object> serde = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registry.url());
 
@@ -178,20 +179,20 @@ public final class SinkBenchmark {
           continue;
         }
         String month = date.toString().substring(0, 7);
-        producer.send(new ProducerRecord<>(Topics.USECASE_PRICE_PER_SQM, municipality + "|" + type + "|" + month,
+        producer.send(new ProducerRecord<>(Fixtures.STATS_TOPIC, municipality + "|" + type + "|" + month,
             PricePerSqmStats.newBuilder().setMunicipality(municipality).setPropertyType(type).setMonth(month)
                 .setCount(i).setMean(perSqm).setMedian(perSqm).setP10(perSqm * 0.8).setP90(perSqm * 1.2)
                 .setMin(perSqm * 0.5).setMax(perSqm * 1.5).setUpdatedAt(now).build()));
         sent++;
         if (random.nextInt(100) < 8) {
-          producer.send(new ProducerRecord<>(TableMapping.USECASE_PRICE_CHANGES, id,
+          producer.send(new ProducerRecord<>(Fixtures.PRICE_CHANGES_TOPIC, id,
               PriceChange.newBuilder().setId(id).setMunicipality(municipality).setPropertyType(type)
                   .setOldPrice(price * 1.05).setNewPrice(price).setOldCurrency("CHF").setNewCurrency("CHF")
                   .setAbsoluteChange(-price * 0.05).setRelativeChange(-0.05 / 1.05)
                   .setOldScrapingDate(date.minusDays(20)).setNewScrapingDate(date)
                   .setSource("s3://landing/incoming/bench.jsonl#" + i).setDetectedAt(now).build()));
         } else {
-          producer.send(new ProducerRecord<>(TableMapping.USECASE_MARKET_ACTIVITY, municipality + "|" + date,
+          producer.send(new ProducerRecord<>(Fixtures.MARKET_ACTIVITY_TOPIC, municipality + "|" + date,
               MarketActivity.newBuilder().setMunicipality(municipality).setDate(date).setNewListings(1 + i % 7)
                   .setUpdatedAt(date.atStartOfDay().toInstant(ZoneOffset.UTC)).build()));
         }

@@ -4,6 +4,7 @@ import dev.listings.schemas.avro.CuratedListing;
 import dev.listings.schemas.avro.MarketActivity;
 import dev.listings.usecases.topology.UseCase;
 import dev.listings.usecases.topology.UseCaseContext;
+import dev.listings.usecases.topology.UseCaseResults;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -32,6 +33,12 @@ public final class MarketActivityUseCase implements UseCase {
   @Override
   public String name() {
     return NAME;
+  }
+
+  /** Daily counts are a table: each update is the new count of its municipality and day; partitioned by month. */
+  @Override
+  public UseCaseResults results() {
+    return UseCaseResults.table(NAME, MarketActivity.class, "month(date)");
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.listings.schemas.avro.PriceChange;
 import dev.listings.usecases.topology.UseCase;
 import dev.listings.usecases.topology.UseCaseContext;
 import dev.listings.usecases.topology.UseCaseMetrics;
+import dev.listings.usecases.topology.UseCaseResults;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -29,6 +30,12 @@ public final class PriceChangesUseCase implements UseCase {
   @Override
   public String name() {
     return NAME;
+  }
+
+  /** Every price change is an event; the table is partitioned by month of the new version's scraping date. */
+  @Override
+  public UseCaseResults results() {
+    return UseCaseResults.events(NAME, PriceChange.class, "month(new_scraping_date)");
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.listings.usecases.topology.UseCase;
 import dev.listings.usecases.topology.UseCaseContext;
 import dev.listings.usecases.topology.UseCaseMetrics;
 import dev.listings.usecases.topology.UseCaseOptions;
+import dev.listings.usecases.topology.UseCaseResults;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -39,6 +40,12 @@ public final class PricePerSqmUseCase implements UseCase {
   @Override
   public String name() {
     return NAME;
+  }
+
+  /** Statistics are a table: each update is the new value of its group; partitioned by property type. */
+  @Override
+  public UseCaseResults results() {
+    return UseCaseResults.table(NAME, PricePerSqmStats.class, "property_type");
   }
 
   @Override

@@ -91,6 +91,14 @@ public final class UseCaseTopology {
     return enabled.stream().map(u -> topics.output(u.name())).toList();
   }
 
+  /**
+   * Every enabled use case's results with its configured output topic, in catalog order: what the table sink and the
+   * command line read.
+   */
+  public List<ResultsTopic> results() {
+    return enabled.stream().map(u -> new ResultsTopic(u.name(), topics.output(u.name()), u.results())).toList();
+  }
+
   /** Names of the enabled use cases. */
   public List<String> enabledUseCases() {
     return enabled.stream().map(UseCase::name).toList();
