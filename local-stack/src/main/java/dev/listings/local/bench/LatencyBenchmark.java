@@ -126,7 +126,8 @@ public final class LatencyBenchmark {
       List<Stage> stages,
       long clampedSamples,
       double loadBefore,
-      double loadAfter) {
+      double loadAfter,
+      boolean tableSink) {
 
     public Stage stage(String name) {
       return stages.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
@@ -309,7 +310,8 @@ public final class LatencyBenchmark {
       progress.done("Every line accounted for and visible in the use cases.");
       List<Stage> stages = tail.stages();
       return new Report(settings, linesFed, total, (feedEnded - feedStarted) / 1e9, curated, rejected, duplicates,
-          tail.priceChangesSeen(), putMillis, maxLag.get(), stages, tail.clamped(), loadBefore, loadAfter);
+          tail.priceChangesSeen(), putMillis, maxLag.get(), stages, tail.clamped(), loadBefore, loadAfter,
+          stack.options().tableSink());
     } finally {
       tail.stop();
     }
@@ -393,9 +395,9 @@ public final class LatencyBenchmark {
   public static void print(Report report, PrintStream out) {
     Settings s = report.settings();
     out.printf(Locale.ROOT, "%nEnd-to-end latency at %,d lines/s (%,.1f objects of %,d lines per second) for %d s "
-            + "after %d s of warm-up; discovery %s; %d cores, Java %s, max heap %d MiB%n",
+            + "after %d s of warm-up; discovery %s; table sink %s; %d cores, Java %s, max heap %d MiB%n",
         s.linesPerSecond(), s.objectsPerSecond(), s.objectLines(), s.duration().toSeconds(), s.warmup().toSeconds(),
-        s.discovery().name().toLowerCase(Locale.ROOT), Runtime.getRuntime().availableProcessors(),
+        s.discovery().name().toLowerCase(Locale.ROOT), report.tableSink() ? "on" : "off (--no-table-sink)", Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
     out.printf(Locale.ROOT, "Fed %,d lines in %d objects in %.1f s; curated %,d, rejected %,d, duplicates %,d; "
             + "%,d price changes%n", report.linesFed(), report.objectsFed(), report.feedSeconds(), report.curated(),

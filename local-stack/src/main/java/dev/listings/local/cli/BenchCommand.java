@@ -42,7 +42,11 @@ final class BenchCommand implements Runnable {
         "",
         "--discovery sqs (default) announces each object on an SQS queue (ElasticMQ in this JVM) with the S3 event",
         "notification S3 would send, and runs the connector in event mode; --discovery listing keeps the stack's own",
-        "listing mode (bucket listed every 250 ms)."
+        "listing mode (bucket listed every 250 ms).",
+        "",
+        "The table sink is not on the measured path (it reads the topics the latency is measured on) but shares the",
+        "cores: --no-table-sink leaves it out, to see the path's latency without its load (in production it has pods",
+        "of its own)."
       },
       footer = {
         "",
@@ -74,6 +78,10 @@ final class BenchCommand implements Runnable {
         description = "Partitions of the pipeline's topics (default: ${DEFAULT-VALUE}).")
     int partitions;
 
+    @Option(names = "--table-sink", negatable = true, defaultValue = "true", fallbackValue = "true",
+        description = "Run the table sink in the stack, as ./pipeline run does (default: on; --no-table-sink: off).")
+    boolean tableSink;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the generated listings (default: "
         + "${DEFAULT-VALUE}).")
     long seed;
@@ -98,7 +106,8 @@ final class BenchCommand implements Runnable {
               DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")))
           : stateDir;
       LocalStack.wipe(state);
-      StackOptions options = new StackOptions(state, 0, 0, 0, 0, partitions);
+      StackOptions whole = new StackOptions(state, 0, 0, 0, 0, partitions);
+      StackOptions options = tableSink ? whole : whole.withoutTableSink();
       // The queue outlives the stack: the connector's task still polls it while the stack stops.
       try (EmbeddedSqs sqs = discovery == LatencyBenchmark.Discovery.SQS ? EmbeddedSqs.start(0) : null;
           LocalStack stack = StackSession.start(options, System.out)) {

@@ -122,8 +122,10 @@ public final class LocalStack implements AutoCloseable {
     progress.accept("starting the cleaner and use-case apps (Kafka Streams)");
     apps = remember(StreamsApps.start(endpoints, options));
 
-    progress.accept("starting the table sink (Iceberg)");
-    sink = remember(TableSinkRunner.start(endpoints, options));
+    if (options.tableSink()) {
+      progress.accept("starting the table sink (Iceberg)");
+      sink = remember(TableSinkRunner.start(endpoints, options));
+    }
 
     progress.accept("starting Kafka Connect with the S3 landing connector");
     EmbeddedConnectWorker connect =
@@ -172,7 +174,11 @@ public final class LocalStack implements AutoCloseable {
     return apps;
   }
 
+  /** The table sink; a stack started {@link StackOptions#withoutTableSink() without it} has none. */
   public TableSinkRunner sink() {
+    if (!options.tableSink()) {
+      throw new IllegalStateException("This local stack runs without the table sink");
+    }
     return sink;
   }
 

@@ -5,9 +5,12 @@ import java.nio.file.Path;
 /**
  * Where the local stack keeps its data and which ports it asks for. A busy port falls back to a free one; the ports in
  * use are written to {@code <stateDir>/endpoints.json}.
+ *
+ * @param tableSink whether the stack runs the table sink (Iceberg tables); a stack without it still runs every topic,
+ *     the connector, the cleaner and the use cases, e.g. to measure them without the sink's load on the same cores
  */
 public record StackOptions(
-    Path stateDir, int kafkaPort, int registryPort, int connectPort, int s3Port, int partitions) {
+    Path stateDir, int kafkaPort, int registryPort, int connectPort, int s3Port, int partitions, boolean tableSink) {
 
   public static final int DEFAULT_KAFKA_PORT = 9092;
   public static final int DEFAULT_REGISTRY_PORT = 8081;
@@ -21,6 +24,16 @@ public record StackOptions(
     if (partitions < 1) {
       throw new IllegalArgumentException("partitions must be at least 1, was " + partitions);
     }
+  }
+
+  /** The whole stack, table sink included. */
+  public StackOptions(Path stateDir, int kafkaPort, int registryPort, int connectPort, int s3Port, int partitions) {
+    this(stateDir, kafkaPort, registryPort, connectPort, s3Port, partitions, true);
+  }
+
+  /** The same stack without the table sink. */
+  public StackOptions withoutTableSink() {
+    return new StackOptions(stateDir, kafkaPort, registryPort, connectPort, s3Port, partitions, false);
   }
 
   /** The usual ports, so that everyday tools (kcat, AWS CLI, Confluent clients) work unchanged. */

@@ -45,6 +45,30 @@ class StackCommandsUsageTest {
   }
 
   @Test
+  void benchLatencyRunsTheTableSinkUnlessToldNotTo() {
+    CliRun help = run("bench", "latency", "--help");
+    assertThat(help.exit()).isZero();
+    assertThat(help.out()).contains("--[no-]table-sink", "--rate", "--discovery");
+
+    BenchCommand.Latency byDefault = new BenchCommand.Latency();
+    new picocli.CommandLine(byDefault).setCaseInsensitiveEnumValuesAllowed(true).parseArgs();
+    assertThat(byDefault.tableSink).isTrue();
+    BenchCommand.Latency without = new BenchCommand.Latency();
+    new picocli.CommandLine(without).setCaseInsensitiveEnumValuesAllowed(true).parseArgs("--no-table-sink");
+    assertThat(without.tableSink).isFalse();
+  }
+
+  @Test
+  void aStackWithoutTheTableSinkKeepsEverythingElse() {
+    dev.listings.local.stack.StackOptions whole =
+        new dev.listings.local.stack.StackOptions(dir, 1, 2, 3, 4, 3);
+    dev.listings.local.stack.StackOptions noSink = whole.withoutTableSink();
+    assertThat(whole.tableSink()).isTrue();
+    assertThat(noSink.tableSink()).isFalse();
+    assertThat(noSink).usingRecursiveComparison().ignoringFields("tableSink").isEqualTo(whole);
+  }
+
+  @Test
   void runWithoutInputOrOutputSaysWhichOptionIsMissing() {
     CliRun noInput = run("run", "--out", dir.resolve("out").toString());
     assertThat(noInput.exit()).isEqualTo(2);
