@@ -3,20 +3,16 @@ package dev.listings.cleaner.app;
 import dev.listings.cleaner.streams.OutcomeListener;
 import dev.listings.cleaner.streams.Reject;
 import dev.listings.schemas.apperrors.AppErrorKinds;
-import dev.listings.schemas.apperrors.AppErrorPublisher;
 import dev.listings.schemas.apperrors.AppErrorReporter;
-import io.micrometer.core.instrument.FunctionCounter;
+import dev.listings.schemas.apperrors.StreamsAppErrors;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.ToDoubleFunction;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,28 +30,19 @@ public class AppErrorReporting {
   @Singleton
   AppErrorReporter reporter(CleanerConfig config, @ConfigProperty(name = "quarkus.application.name") String app,
       Instance<StreamsConfig> streamsConfig, MeterRegistry registry) {
-    String clientId = app + "-app-errors";
-    AppErrorPublisher publisher = AppErrorPublisher.toKafka(config.topics().appErrors(), clientId,
-        id -> streamsConfig.get().getProducerConfigs(id));
-    count(registry, publisher, "published", AppErrorPublisher::published);
-    count(registry, publisher, "failed", AppErrorPublisher::failed);
-    count(registry, publisher, "dropped", AppErrorPublisher::dropped);
-    return new AppErrorReporter(app, AppErrorReporter.localInstance(), Clock.systemUTC(), publisher);
+    return StreamsAppErrors.toKafka(app, config.topics().appErrors(),
+        id -> streamsConfig.get().getProducerConfigs(id), registry);
   }
 
   void close(@Disposes AppErrorReporter reporter) {
-    reporter.publisher().close(Duration.ofSeconds(5));
+    StreamsAppErrors.close(reporter);
   }
 
   /** Reports Kafka Streams entering ERROR: it then processes nothing until the pod is restarted. */
   @Produces
   @Singleton
   KafkaStreams.StateListener reportErrorState(AppErrorReporter reporter) {
-    return (newState, oldState) -> {
-      if (newState == KafkaStreams.State.ERROR) {
-        reporter.streamsErrorState(oldState.name());
-      }
-    };
+    return StreamsAppErrors.reportErrorState(reporter);
   }
 
   /** Records the exception handlers routed to the dead letters, as {@code HANDLER_ROUTED_ERROR} events. */
@@ -73,13 +60,5 @@ public class AppErrorReporting {
         reporter.report(AppErrorKinds.HANDLER_ROUTED_ERROR, message, details);
       }
     };
-  }
-
-  private static void count(MeterRegistry registry, AppErrorPublisher publisher, String outcome,
-      ToDoubleFunction<AppErrorPublisher> value) {
-    FunctionCounter.builder("listings.app.errors.events", publisher, value)
-        .description("App error events by outcome: published, failed (not sent) or dropped (queue full)")
-        .tag("outcome", outcome)
-        .register(registry);
   }
 }

@@ -1,5 +1,6 @@
 package dev.listings.cleaner.app;
 
+import dev.listings.schemas.health.StreamsReadiness;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.streams.KafkaStreams;
@@ -9,7 +10,7 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Ready only while Kafka Streams is RUNNING (not while rebalancing or restoring). Liveness is the extension's own state
- * check, which also accepts REBALANCING, so a rebalance never gets the pod restarted.
+ * check, which also accepts REBALANCING, so a rebalance never gets the pod restarted (see {@link StreamsReadiness}).
  */
 @Readiness
 @ApplicationScoped
@@ -18,10 +19,6 @@ public class StreamsReadinessCheck implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    KafkaStreams.State state = streams.state();
-    return HealthCheckResponse.named("Kafka Streams running")
-        .status(state == KafkaStreams.State.RUNNING)
-        .withData("state", state.name())
-        .build();
+    return StreamsReadiness.whileRunning("Kafka Streams running", streams.state());
   }
 }

@@ -3,6 +3,7 @@ package dev.listings.cleaner.app;
 import dev.listings.cleaner.streams.CleanerTopology;
 import dev.listings.cleaner.streams.OutcomeListener;
 import dev.listings.schemas.apperrors.AppErrorReporter;
+import dev.listings.schemas.apperrors.StreamsAppErrors;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,11 +59,6 @@ public class TopologyProducer {
   @Produces
   @Singleton
   StreamsUncaughtExceptionHandler replaceDeadThreads(AppErrorReporter errors) {
-    return exception -> {
-      LOG.error("A stream thread failed; replacing it", exception);
-      StreamThreadExceptionResponse response = StreamThreadExceptionResponse.REPLACE_THREAD;
-      errors.streamThreadDied(Thread.currentThread().getName(), exception, response.name());
-      return response;
-    };
+    return StreamsAppErrors.reportDeadThreads(errors, StreamThreadExceptionResponse.REPLACE_THREAD);
   }
 }

@@ -1,23 +1,18 @@
 package dev.listings.usecases.app;
 
-import dev.listings.schemas.apperrors.AppErrorPublisher;
 import dev.listings.schemas.apperrors.AppErrorReporter;
-import io.micrometer.core.instrument.FunctionCounter;
+import dev.listings.schemas.apperrors.StreamsAppErrors;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.function.ToDoubleFunction;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 /**
  * Publishes the use cases' error events on {@code usecases.topics.app-errors} for the alerting app: a stream thread
@@ -27,23 +22,16 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class AppErrorReporting {
-  private static final Logger LOG = Logger.getLogger(AppErrorReporting.class);
-
   @Produces
   @Singleton
   AppErrorReporter reporter(UseCaseConfig config, @ConfigProperty(name = "quarkus.application.name") String app,
       Instance<StreamsConfig> streamsConfig, MeterRegistry registry) {
-    String clientId = app + "-app-errors";
-    AppErrorPublisher publisher = AppErrorPublisher.toKafka(config.topics().appErrors(), clientId,
-        id -> streamsConfig.get().getProducerConfigs(id));
-    count(registry, publisher, "published", AppErrorPublisher::published);
-    count(registry, publisher, "failed", AppErrorPublisher::failed);
-    count(registry, publisher, "dropped", AppErrorPublisher::dropped);
-    return new AppErrorReporter(app, AppErrorReporter.localInstance(), Clock.systemUTC(), publisher);
+    return StreamsAppErrors.toKafka(app, config.topics().appErrors(),
+        id -> streamsConfig.get().getProducerConfigs(id), registry);
   }
 
   void close(@Disposes AppErrorReporter reporter) {
-    reporter.publisher().close(Duration.ofSeconds(5));
+    StreamsAppErrors.close(reporter);
   }
 
   /**
@@ -54,29 +42,12 @@ public class AppErrorReporting {
   @Produces
   @Singleton
   StreamsUncaughtExceptionHandler reportDeadThreads(AppErrorReporter reporter) {
-    return exception -> {
-      LOG.error("A stream thread failed; shutting this instance down", exception);
-      StreamThreadExceptionResponse response = StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-      reporter.streamThreadDied(Thread.currentThread().getName(), exception, response.name());
-      return response;
-    };
+    return StreamsAppErrors.reportDeadThreads(reporter, StreamThreadExceptionResponse.SHUTDOWN_CLIENT);
   }
 
   @Produces
   @Singleton
   KafkaStreams.StateListener reportErrorState(AppErrorReporter reporter) {
-    return (newState, oldState) -> {
-      if (newState == KafkaStreams.State.ERROR) {
-        reporter.streamsErrorState(oldState.name());
-      }
-    };
-  }
-
-  private static void count(MeterRegistry registry, AppErrorPublisher publisher, String outcome,
-      ToDoubleFunction<AppErrorPublisher> value) {
-    FunctionCounter.builder("listings.app.errors.events", publisher, value)
-        .description("App error events by outcome: published, failed (not sent) or dropped (queue full)")
-        .tag("outcome", outcome)
-        .register(registry);
+    return StreamsAppErrors.reportErrorState(reporter);
   }
 }

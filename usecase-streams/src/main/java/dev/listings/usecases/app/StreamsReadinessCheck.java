@@ -1,5 +1,6 @@
 package dev.listings.usecases.app;
 
+import dev.listings.schemas.health.StreamsReadiness;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.streams.KafkaStreams;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -8,7 +9,8 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Ready only while Kafka Streams is RUNNING: during a rebalance stores may not be queryable, so traffic should go to
- * other instances. Liveness (the extension's check) also accepts REBALANCING, so a rebalance never restarts the pod.
+ * other instances. Liveness (the extension's check) also accepts REBALANCING, so a rebalance never restarts the pod
+ * (see {@link StreamsReadiness}).
  */
 @Readiness
 @ApplicationScoped
@@ -21,10 +23,6 @@ public class StreamsReadinessCheck implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    KafkaStreams.State state = streams.state();
-    return HealthCheckResponse.named("use-case streams running")
-        .status(state == KafkaStreams.State.RUNNING)
-        .withData("state", state.name())
-        .build();
+    return StreamsReadiness.whileRunning("use-case streams running", streams.state());
   }
 }
