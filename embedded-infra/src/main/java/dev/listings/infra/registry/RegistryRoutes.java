@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.listings.infra.registry.RegistryState.Version;
+import dev.listings.schemas.registry.CompatibilityLevel;
 import java.util.List;
 import java.util.Map;
 
@@ -160,7 +161,7 @@ final class RegistryRoutes {
         JsonNode body = SchemaRequests.object(r.body());
         String requested = body.hasNonNull("compatibility") ? body.get("compatibility").asText()
             : body.path("compatibilityLevel").asText("");
-        CompatibilityLevel level = CompatibilityLevel.parse(requested);
+        CompatibilityLevel level = RegistryState.level(requested);
         service.setLevel(subject, level);
         return json().put("compatibility", level.name());
       }

@@ -1,6 +1,7 @@
 package dev.listings.infra.registry;
 
 import dev.listings.infra.registry.RegistryState.Version;
+import dev.listings.schemas.registry.CompatibilityLevel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

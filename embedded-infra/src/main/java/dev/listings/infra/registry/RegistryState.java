@@ -3,6 +3,7 @@ package dev.listings.infra.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.listings.schemas.registry.CompatibilityLevel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -98,6 +99,11 @@ final class RegistryState {
     return versions == null || versions.isEmpty() ? 1 : versions.lastKey() + 1;
   }
 
+  /** The level named {@code name} (any case); Confluent's 42203 error for anything else. */
+  static CompatibilityLevel level(String name) {
+    return CompatibilityLevel.find(name).orElseThrow(() -> RegistryError.invalidCompatibilityLevel(name));
+  }
+
   CompatibilityLevel globalLevel() {
     return globalLevel;
   }
@@ -130,7 +136,7 @@ final class RegistryState {
 
   private void applyConfig(String subject, JsonNode value) {
     CompatibilityLevel level = value == null ? null
-        : CompatibilityLevel.parse(value.path("compatibilityLevel").asText());
+        : level(value.path("compatibilityLevel").asText());
     if (subject == null) {
       globalLevel = level == null ? CompatibilityLevel.DEFAULT : level;
     } else if (level == null) {

@@ -9,6 +9,7 @@ import static dev.listings.infra.registry.TestSchemas.V2_WITH_DEFAULT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.listings.schemas.registry.CompatibilityLevel;
 import org.junit.jupiter.api.Test;
 
 class RegistryServiceTest {

@@ -3,6 +3,7 @@ package dev.listings.schemas.registry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.Incompatibility;
@@ -21,6 +22,9 @@ public enum CompatibilityLevel {
   FULL(true, true, false),
   FULL_TRANSITIVE(true, true, true);
 
+  /** A registry's level where none is configured, as in Confluent's. */
+  public static final CompatibilityLevel DEFAULT = BACKWARD;
+
   private final boolean newReadsOld;
   private final boolean oldReadsNew;
   private final boolean transitive;
@@ -33,13 +37,21 @@ public enum CompatibilityLevel {
 
   /** Parses a level name case-insensitively; error code 42203 for anything else. */
   public static CompatibilityLevel parse(String name) {
+    return find(name).orElseThrow(() -> new SchemaRegistryException(
+        422,
+        SchemaRegistryException.INVALID_COMPATIBILITY_LEVEL,
+        "Invalid compatibility level '" + name + "'. Valid values are " + List.of(values())));
+  }
+
+  /** The level of that name, case-insensitively and ignoring surrounding blanks; empty for anything else. */
+  public static Optional<CompatibilityLevel> find(String name) {
+    if (name == null) {
+      return Optional.empty();
+    }
     try {
-      return valueOf(name.trim().toUpperCase(Locale.ROOT));
-    } catch (RuntimeException e) {
-      throw new SchemaRegistryException(
-          422,
-          SchemaRegistryException.INVALID_COMPATIBILITY_LEVEL,
-          "Invalid compatibility level '" + name + "'. Valid values are " + List.of(values()));
+      return Optional.of(valueOf(name.trim().toUpperCase(Locale.ROOT)));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
     }
   }
 

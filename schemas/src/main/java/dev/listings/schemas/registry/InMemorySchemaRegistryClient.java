@@ -22,7 +22,7 @@ public class InMemorySchemaRegistryClient implements SchemaRegistryClient {
   private final Map<String, Integer> idsByCanonical = new HashMap<>();
   private final Map<Integer, Schema> schemasById = new HashMap<>();
   private final Map<String, CompatibilityLevel> subjectLevels = new HashMap<>();
-  private CompatibilityLevel globalLevel = CompatibilityLevel.BACKWARD;
+  private CompatibilityLevel globalLevel = CompatibilityLevel.DEFAULT;
 
   /** The registry shared by every {@code mock://<scope>} user in this JVM, created on first use. */
   public static InMemorySchemaRegistryClient forScope(String scope) {

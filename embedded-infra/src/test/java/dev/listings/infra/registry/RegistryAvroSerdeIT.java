@@ -1,15 +1,17 @@
-package dev.listings.schemas.serde;
+package dev.listings.infra.registry;
 
-import static dev.listings.schemas.serde.Listings.listing;
+import static dev.listings.infra.registry.CuratedListings.listing;
+import static dev.listings.infra.registry.CuratedListings.withExtraField;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.listings.infra.EmbeddedKafkaBroker;
-import dev.listings.infra.registry.EmbeddedSchemaRegistry;
 import dev.listings.schemas.Topics;
 import dev.listings.schemas.avro.CuratedListing;
 import dev.listings.schemas.registry.RestSchemaRegistryClient;
 import dev.listings.schemas.registry.SchemaRegistryException;
+import dev.listings.schemas.serde.AvroSerdes;
+import dev.listings.schemas.serde.ConfluentWireFormat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -81,9 +83,9 @@ class RegistryAvroSerdeIT {
     var client = new RestSchemaRegistryClient(List.of(registry.url()));
     String subject = "compat-test-value";
     client.register(subject, CuratedListing.getClassSchema());
-    Schema withRequiredField = Listings.withExtraField(CuratedListing.getClassSchema(),
+    Schema withRequiredField = withExtraField(CuratedListing.getClassSchema(),
         "{\"name\":\"floor\",\"type\":\"int\"}");
-    Schema withOptionalField = Listings.withExtraField(CuratedListing.getClassSchema(),
+    Schema withOptionalField = withExtraField(CuratedListing.getClassSchema(),
         "{\"name\":\"floor\",\"type\":[\"null\",\"int\"],\"default\":null}");
 
     assertThat(client.testCompatibility(subject, withRequiredField)).isFalse();

@@ -1,14 +1,13 @@
-package dev.listings.schemas.compat;
+package dev.listings.infra.registry;
 
+import static dev.listings.infra.registry.CuratedListings.listing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.listings.infra.EmbeddedKafkaBroker;
-import dev.listings.infra.registry.EmbeddedSchemaRegistry;
 import dev.listings.schemas.avro.CuratedListing;
-import dev.listings.schemas.avro.Provenance;
 import dev.listings.schemas.serde.RegistryAvroDeserializer;
 import dev.listings.schemas.serde.RegistryAvroSerializer;
 import java.io.IOException;
@@ -73,27 +72,6 @@ class ConfluentPythonClientIT {
     if (broker != null) {
       broker.close();
     }
-  }
-
-  private static CuratedListing listing(String id) {
-    return CuratedListing.newBuilder()
-        .setId(id)
-        .setScrapingDate(LocalDate.of(2021, 2, 17))
-        .setPropertyType("apartment")
-        .setMunicipality("Solothurn")
-        .setPrice(530_000.0)
-        .setCurrency("EUR")
-        .setLivingArea(84.0)
-        .setPricePerSquareMeter(6309.52)
-        .setSource(Provenance.newBuilder()
-            .setBucket("landing")
-            .setKey("sample/scraping_data.jsonl")
-            .setEtag("abc")
-            .setLine(1)
-            .setIngestedAt(Instant.ofEpochMilli(1_700_000_000_000L))
-            .build())
-        .setRulesVersion("default-1")
-        .build();
   }
 
   @Test
