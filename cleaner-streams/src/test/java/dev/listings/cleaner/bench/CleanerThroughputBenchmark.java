@@ -25,7 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -112,12 +111,7 @@ public final class CleanerThroughputBenchmark {
 
   /** The raw lines: the sample repeated, each repetition with its own ids, in objects of {@code objectLines}. */
   private void produce(List<String> sample) throws IOException {
-    Map<String, Object> config = new HashMap<>();
-    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, run.broker().bootstrapServers());
-    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    config.put(ProducerConfig.ACKS_CONFIG, "all");
-    config.put(ProducerConfig.LINGER_MS_CONFIG, 10);
-    config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+    Map<String, Object> config = run.inputProducerConfig();
     // Current time: records older than the broker's retention (7 days) would be deleted under the running apps.
     long ingestTs = System.currentTimeMillis();
     try (KafkaProducer<byte[], byte[]> producer =

@@ -23,6 +23,7 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -131,6 +132,20 @@ public final class StreamsThroughputRun implements AutoCloseable {
 
   public EmbeddedKafkaBroker broker() {
     return broker;
+  }
+
+  /**
+   * Settings for the producer that writes a benchmark's input up front (serializers not included): idempotent,
+   * {@code acks=all}, 10 ms linger and 256 KiB batches, so that producing is quick and the input complete.
+   */
+  public Map<String, Object> inputProducerConfig() {
+    Map<String, Object> config = new HashMap<>();
+    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.LINGER_MS_CONFIG, 10);
+    config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+    return config;
   }
 
   /** A new application id, {@code <prefix>-<n>} with n counting the run's applications. */
