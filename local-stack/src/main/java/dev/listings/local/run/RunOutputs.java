@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.avro.generic.GenericRecord;
 
 /**
@@ -51,27 +52,22 @@ public final class RunOutputs {
   }
 
   private long writeCurated(Path file) throws IOException {
-    long[] count = {0};
-    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      TopicReader.readAll(
-          bootstrapServers,
-          Topics.CURATED,
-          record -> {
-            writeLine(out, AvroJson.toJson(decoder.decode(record.value())).toString());
-            count[0]++;
-          });
-    }
-    return count[0];
+    return writeJsonLines(file, Topics.CURATED, value -> AvroJson.toJson(decoder.decode(value)).toString());
   }
 
   private long writeRejects(Path file) throws IOException {
+    return writeJsonLines(file, Topics.REJECTS, value -> new String(value, StandardCharsets.UTF_8).strip());
+  }
+
+  /** Writes one line per record of {@code topic}, as {@code line} renders its value; returns how many. */
+  private long writeJsonLines(Path file, String topic, Function<byte[], String> line) throws IOException {
     long[] count = {0};
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       TopicReader.readAll(
           bootstrapServers,
-          Topics.REJECTS,
+          topic,
           record -> {
-            writeLine(out, new String(record.value(), StandardCharsets.UTF_8).strip());
+            writeLine(out, line.apply(record.value()));
             count[0]++;
           });
     }
