@@ -1,5 +1,6 @@
 package dev.listings.infra;
 
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Locale;
@@ -15,11 +16,13 @@ public final class StreamsCpuClock {
   private final String applicationId;
   private final long streamThreadsAtStart;
   private final long processAtStart;
+  private final long jitMillisAtStart;
 
   private StreamsCpuClock(String applicationId) {
     this.applicationId = applicationId;
     this.streamThreadsAtStart = streamThreadsCpuNanos(applicationId);
     this.processAtStart = processCpuNanos();
+    this.jitMillisAtStart = jitMillis();
   }
 
   /** Starts counting for the stream threads of {@code applicationId} (threads named {@code <id>-...-StreamThread-n}). */
@@ -38,11 +41,25 @@ public final class StreamsCpuClock {
     return now < 0 || processAtStart < 0 ? -1 : now - processAtStart;
   }
 
-  /** For example {@code "stream threads 12.3 µs CPU/record, JVM 30.1 µs CPU/record"}. */
+  /** Milliseconds the JIT compiler threads worked since {@link #start}, or -1 when the JVM does not tell. */
+  public long jitCompileMillis() {
+    long now = jitMillis();
+    return now < 0 || jitMillisAtStart < 0 ? -1 : now - jitMillisAtStart;
+  }
+
+  /** For example {@code "stream threads 12.3 µs CPU/record, JVM 30.1 µs CPU/record, JIT compiling 0.4 s"}. */
   public String perLine(long records) {
     long process = processNanos();
-    return String.format(Locale.ROOT, "stream threads %.1f µs CPU/record, JVM %s", streamThreadsNanos() / 1e3 / records,
-        process < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f µs CPU/record", process / 1e3 / records));
+    long jit = jitCompileMillis();
+    return String.format(Locale.ROOT, "stream threads %.1f µs CPU/record, JVM %s, JIT compiling %s",
+        streamThreadsNanos() / 1e3 / records,
+        process < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f µs CPU/record", process / 1e3 / records),
+        jit < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f s", jit / 1e3));
+  }
+
+  private static long jitMillis() {
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
   }
 
   private static long streamThreadsCpuNanos(String applicationId) {
