@@ -1,5 +1,6 @@
 package dev.listings.infra.bench;
 
+import dev.listings.infra.TopicPartitions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,7 +9,6 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
@@ -70,7 +70,7 @@ public final class CommittedOutputTail implements AutoCloseable {
         new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions = new ArrayList<>();
       for (String topic : topics) {
-        partitionsOf(consumer, topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+        partitions.addAll(TopicPartitions.of(consumer, topic, Duration.ofSeconds(60)));
       }
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
@@ -88,29 +88,6 @@ public final class CommittedOutputTail implements AutoCloseable {
             }
           }
         }
-      }
-    }
-  }
-
-  /**
-   * The topic's partitions. A topic created just before may not be in the client's metadata yet, and then comes back
-   * with no partitions: ask again rather than tail nothing of it (the run would wait forever for its records).
-   */
-  private static List<PartitionInfo> partitionsOf(KafkaConsumer<?, ?> consumer, String topic) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (true) {
-      List<PartitionInfo> found = consumer.partitionsFor(topic);
-      if (found != null && !found.isEmpty()) {
-        return found;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("topic " + topic + " has no partitions after 60 s");
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for the partitions of " + topic, e);
       }
     }
   }

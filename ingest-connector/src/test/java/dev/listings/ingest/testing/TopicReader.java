@@ -1,5 +1,6 @@
 package dev.listings.ingest.testing;
 
+import dev.listings.infra.TopicPartitions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,6 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -26,29 +26,9 @@ public final class TopicReader implements AutoCloseable {
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
     consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
-    partitions = partitionsOf(topic);
+    partitions = TopicPartitions.of(consumer, topic, Duration.ofSeconds(30));
     consumer.assign(partitions);
     consumer.seekToBeginning(partitions);
-  }
-
-  /** The topic's partitions, waiting for a topic created a moment ago to show in the metadata. */
-  private List<TopicPartition> partitionsOf(String topic) {
-    long deadline = System.currentTimeMillis() + 30_000;
-    while (true) {
-      List<PartitionInfo> found = consumer.partitionsFor(topic);
-      if (found != null && !found.isEmpty()) {
-        return found.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-      }
-      if (System.currentTimeMillis() > deadline) {
-        throw new AssertionError("Topic " + topic + " has no partitions after 30 s");
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("Interrupted while waiting for topic " + topic, e);
-      }
-    }
   }
 
   /** Polls into {@code sink} until {@code done} holds; fails after {@code timeout}. */
