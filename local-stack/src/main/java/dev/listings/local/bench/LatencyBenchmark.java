@@ -397,8 +397,9 @@ public final class LatencyBenchmark {
     out.printf(Locale.ROOT, "%nEnd-to-end latency at %,d lines/s (%,.1f objects of %,d lines per second) for %d s "
             + "after %d s of warm-up; discovery %s; table sink %s; %d cores, Java %s, max heap %d MiB%n",
         s.linesPerSecond(), s.objectsPerSecond(), s.objectLines(), s.duration().toSeconds(), s.warmup().toSeconds(),
-        s.discovery().name().toLowerCase(Locale.ROOT), report.tableSink() ? "on" : "off (--no-table-sink)", Runtime.getRuntime().availableProcessors(),
-        System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
+        s.discovery().name().toLowerCase(Locale.ROOT), report.tableSink() ? "on" : "off (--no-table-sink)",
+        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+        Runtime.getRuntime().maxMemory() >> 20);
     out.printf(Locale.ROOT, "Fed %,d lines in %d objects in %.1f s; curated %,d, rejected %,d, duplicates %,d; "
             + "%,d price changes%n", report.linesFed(), report.objectsFed(), report.feedSeconds(), report.curated(),
         report.rejected(), report.duplicates(), report.priceChanges());

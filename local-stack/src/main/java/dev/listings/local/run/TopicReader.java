@@ -1,5 +1,6 @@
 package dev.listings.local.run;
 
+import dev.listings.infra.TopicPartitions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +25,8 @@ public final class TopicReader {
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-              .map(p -> new TopicPartition(topic, p.partition()))
-              .toList();
+      // a topic not in the metadata yet would otherwise read as empty
+      List<TopicPartition> partitions = TopicPartitions.of(consumer, topic, Duration.ofSeconds(30));
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
