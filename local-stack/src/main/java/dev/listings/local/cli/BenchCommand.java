@@ -66,8 +66,9 @@ final class BenchCommand implements Runnable {
         description = "Seconds of measured feeding (default: ${DEFAULT-VALUE}).")
     int durationSeconds;
 
-    @Option(names = "--warmup", defaultValue = "10", paramLabel = "SECONDS",
-        description = "Seconds of feeding before measuring, not counted (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "120", paramLabel = "SECONDS",
+        description = "Seconds of feeding before measuring, not counted (default: ${DEFAULT-VALUE}: on two cores the "
+            + "JIT compiler works for about two minutes before the stack's code is compiled).")
     int warmupSeconds;
 
     @Option(names = "--discovery", defaultValue = "sqs", paramLabel = "MODE",
