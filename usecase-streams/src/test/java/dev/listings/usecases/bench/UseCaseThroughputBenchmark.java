@@ -26,8 +26,10 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * Throughput of the use-case topology (all three use cases, as the app and the local stack run it) on one embedded
@@ -45,7 +47,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * <p>Run (see the module README): {@code ./mvnw -B -pl usecase-streams -Pbench test-compile exec:exec@throughput
  * -Dthroughput.args="--records 200000"}. Options: {@code --records N} (200000), {@code --partitions P} (curated and
  * output partitions, 2), {@code --threads T} (stream threads, 1), {@code --commit-ms C} (100), {@code --warmup W}
- * (untimed rounds of both first, 1), {@code --repeat R} (measured rounds, medians, 1), {@code --seed S} (42).
+ * (untimed rounds of both first, 1), {@code --repeat R} (measured rounds, medians, 1), {@code --seed S} (42), {@code
+ * --cache-mb M} (the use cases' record cache, 64 as in the app).
  */
 public final class UseCaseThroughputBenchmark {
   private static final String CURATED = "bench.curated";
@@ -118,7 +121,7 @@ public final class UseCaseThroughputBenchmark {
     long timestamp = System.currentTimeMillis();
     LocalDate firstDay = LocalDate.of(2020, 1, 1);
     try (KafkaProducer<String, byte[]> producer =
-        new KafkaProducer<>(config, new StringSerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+        new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
       for (long i = 0; i < records; i++) {
         double roll = random.nextDouble();
         CuratedListing listing;
@@ -193,7 +196,9 @@ public final class UseCaseThroughputBenchmark {
     String changes = outputs.get(PriceChangesUseCase.NAME);
     String activity = outputs.get(MarketActivityUseCase.NAME);
     try (CommittedOutputTail tail = run.tail(List.of(pps, changes, activity))) {
-      return run.run("use cases", app, topology.build(), topology.requiredStreamsConfig(), tail,
+      Map<String, Object> config = new HashMap<>(topology.requiredStreamsConfig());
+      config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, options.cacheMb * 1024L * 1024);
+      return run.run("use cases", app, topology.build(), config, tail,
           () -> tail.count(pps) >= expected.pricePerSqm && tail.count(changes) >= expected.priceChanges
               && tail.count(activity) >= expected.marketActivity,
           () -> {
@@ -205,10 +210,12 @@ public final class UseCaseThroughputBenchmark {
     }
   }
 
-  private record Options(StreamsThroughputRun.Settings settings, long seed) {
+  /** {@code cacheMb}: the use cases' record cache ({@code statestore.cache.max.bytes}), the app's 64 MB by default. */
+  private record Options(StreamsThroughputRun.Settings settings, long seed, int cacheMb) {
     static Options parse(String[] args) {
       ThroughputOptions values = ThroughputOptions.parse(args);
-      Options options = new Options(values.settings("records", 200000), values.longValue("seed", 42));
+      Options options = new Options(values.settings("records", 200000), values.longValue("seed", 42),
+          values.intValue("cache-mb", 64));
       values.requireAllRead();
       return options;
     }
