@@ -127,7 +127,8 @@ public final class LatencyBenchmark {
       long clampedSamples,
       double loadBefore,
       double loadAfter,
-      boolean tableSink) {
+      boolean tableSink,
+      long recordCacheBytes) {
 
     public Stage stage(String name) {
       return stages.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
@@ -311,7 +312,7 @@ public final class LatencyBenchmark {
       List<Stage> stages = tail.stages();
       return new Report(settings, linesFed, total, (feedEnded - feedStarted) / 1e9, curated, rejected, duplicates,
           tail.priceChangesSeen(), putMillis, maxLag.get(), stages, tail.clamped(), loadBefore, loadAfter,
-          stack.options().tableSink());
+          stack.options().tableSink(), stack.options().recordCacheBytes());
     } finally {
       tail.stop();
     }
@@ -395,9 +396,11 @@ public final class LatencyBenchmark {
   public static void print(Report report, PrintStream out) {
     Settings s = report.settings();
     out.printf(Locale.ROOT, "%nEnd-to-end latency at %,d lines/s (%,.1f objects of %,d lines per second) for %d s "
-            + "after %d s of warm-up; discovery %s; table sink %s; %d cores, Java %s, max heap %d MiB%n",
+            + "after %d s of warm-up; discovery %s; table sink %s; record cache %d MiB; %d cores, Java %s, max heap %d "
+            + "MiB%n",
         s.linesPerSecond(), s.objectsPerSecond(), s.objectLines(), s.duration().toSeconds(), s.warmup().toSeconds(),
         s.discovery().name().toLowerCase(Locale.ROOT), report.tableSink() ? "on" : "off (--no-table-sink)",
+        report.recordCacheBytes() >> 20,
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
         Runtime.getRuntime().maxMemory() >> 20);
     out.printf(Locale.ROOT, "Fed %,d lines in %d objects in %.1f s; curated %,d, rejected %,d, duplicates %,d; "

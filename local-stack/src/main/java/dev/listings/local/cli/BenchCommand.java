@@ -87,6 +87,12 @@ final class BenchCommand implements Runnable {
         + "${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--record-cache-mb", defaultValue = "" + (StackOptions.LIVE_RECORD_CACHE_BYTES >> 20),
+        paramLabel = "MIB", description = "Kafka Streams record cache of the cleaner and the use cases (default: "
+            + "${DEFAULT-VALUE}, as the deployed apps; each commit flushes it, so a larger one lengthens the commits "
+            + "on the measured path).")
+    int recordCacheMb;
+
     @Option(names = "--state-dir", paramLabel = "DIR",
         description = "State folder (default: a new folder under .pipeline/bench/, removed at the end).")
     Path stateDir;
@@ -107,7 +113,12 @@ final class BenchCommand implements Runnable {
               DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")))
           : stateDir;
       LocalStack.wipe(state);
-      StackOptions whole = new StackOptions(state, 0, 0, 0, 0, partitions);
+      if (recordCacheMb < 0) {
+        System.err.println("pipeline bench latency: --record-cache-mb must not be negative");
+        return 2;
+      }
+      StackOptions whole =
+          new StackOptions(state, 0, 0, 0, 0, partitions).withRecordCache(recordCacheMb * 1024L * 1024);
       StackOptions options = tableSink ? whole : whole.withoutTableSink();
       // The queue outlives the stack: the connector's task still polls it while the stack stops.
       try (EmbeddedSqs sqs = discovery == LatencyBenchmark.Discovery.SQS ? EmbeddedSqs.start(0) : null;

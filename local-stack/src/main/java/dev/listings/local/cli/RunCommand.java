@@ -6,6 +6,7 @@ import dev.listings.local.run.RunOutputs;
 import dev.listings.local.run.RunSummary;
 import dev.listings.local.run.Uploader;
 import dev.listings.local.stack.LocalStack;
+import dev.listings.local.stack.StackOptions;
 import dev.listings.local.stack.UseCases;
 import dev.listings.schemas.registry.SchemaRegistryClients;
 import java.io.IOException;
@@ -49,6 +50,12 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--keep-state", description = "Keep the run's state folder (topics, objects, tables) afterwards.")
   boolean keepState;
 
+  @Option(names = "--record-cache-mb", defaultValue = "" + (StackOptions.BATCH_RECORD_CACHE_BYTES >> 20),
+      paramLabel = "MIB", description = "Kafka Streams record cache of the cleaner and the use cases (default: "
+          + "${DEFAULT-VALUE}; a run works through a backlog, and a large cache saves most of the use cases' RocksDB "
+          + "reads and writes; the deployed apps keep Kafka Streams' 10 for short commits).")
+  int recordCacheMb;
+
   @Mixin StackOptionsMixin stackOptions;
 
   @Spec CommandSpec spec;
@@ -66,6 +73,10 @@ final class RunCommand implements Callable<Integer> {
     Optional<String> outProblem = PathChecks.writableFolder(out);
     if (outProblem.isPresent()) {
       err.println("pipeline run: --out " + outProblem.get());
+      return 2;
+    }
+    if (recordCacheMb < 0) {
+      err.println("pipeline run: --record-cache-mb must not be negative");
       return 2;
     }
     boolean ownState = stateDir == null;
@@ -99,7 +110,8 @@ final class RunCommand implements Callable<Integer> {
   private int run(StackLifecycle lifecycle, List<Path> files, Path state, PrintWriter err) throws Exception {
     LocalStack stack;
     try {
-      stack = StackSession.start(lifecycle, stackOptions.toOptions(state), System.out);
+      StackOptions options = stackOptions.toOptions(state).withRecordCache(recordCacheMb * 1024L * 1024);
+      stack = StackSession.start(lifecycle, options, System.out);
     } catch (StackSession.StartFailed e) {
       err.println("pipeline run: " + e.getMessage());
       return 1;

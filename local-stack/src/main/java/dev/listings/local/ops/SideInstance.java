@@ -3,7 +3,7 @@ package dev.listings.local.ops;
 import dev.listings.cleaner.rules.CleaningRules;
 import dev.listings.cleaner.streams.CleanerTopology;
 import dev.listings.cleaner.streams.OutcomeListener;
-import dev.listings.local.stack.StreamsApps;
+import dev.listings.local.stack.StackOptions;
 import dev.listings.schemas.Topics;
 import dev.listings.usecases.topology.UseCaseOptions;
 import dev.listings.usecases.topology.UseCaseTopics;
@@ -199,7 +199,8 @@ public final class SideInstance {
     props.put("schema.registry.url", spec.schemaRegistryUrl());
     props.putAll(required);
     props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-    props.putIfAbsent(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, StreamsApps.RECORD_CACHE_BYTES);
+    // A replay works through a backlog: the batch record cache (ADR 0013).
+    props.putIfAbsent(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, StackOptions.BATCH_RECORD_CACHE_BYTES);
 
     AtomicReference<Throwable> failure = new AtomicReference<>();
     KafkaStreams streams = new KafkaStreams(topology, props);

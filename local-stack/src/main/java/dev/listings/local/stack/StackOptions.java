@@ -8,9 +8,11 @@ import java.nio.file.Path;
  *
  * @param tableSink whether the stack runs the table sink (Iceberg tables); a stack without it still runs every topic,
  *     the connector, the cleaner and the use cases, e.g. to measure them without the sink's load on the same cores
+ * @param recordCacheBytes the Kafka Streams record cache ({@code statestore.cache.max.bytes}) of the cleaner and the
+ *     use cases: {@link #LIVE_RECORD_CACHE_BYTES} unless a batch run asks for more
  */
-public record StackOptions(
-    Path stateDir, int kafkaPort, int registryPort, int connectPort, int s3Port, int partitions, boolean tableSink) {
+public record StackOptions(Path stateDir, int kafkaPort, int registryPort, int connectPort, int s3Port, int partitions,
+    boolean tableSink, long recordCacheBytes) {
 
   public static final int DEFAULT_KAFKA_PORT = 9092;
   public static final int DEFAULT_REGISTRY_PORT = 8081;
@@ -19,21 +21,37 @@ public record StackOptions(
   public static final int DEFAULT_PARTITIONS = 2;
   public static final String LANDING_BUCKET = "landing";
   public static final String WAREHOUSE_BUCKET = "warehouse";
+  /**
+   * Kafka Streams' own default, as the deployed apps run: every commit flushes the cache, so a small one keeps the
+   * commits, and the end-to-end latency, short (ADR 0013).
+   */
+  public static final long LIVE_RECORD_CACHE_BYTES = 10L * 1024 * 1024;
+  /** For runs that process a backlog as fast as they can: far fewer RocksDB writes and reads (ADR 0013). */
+  public static final long BATCH_RECORD_CACHE_BYTES = 64L * 1024 * 1024;
 
   public StackOptions {
     if (partitions < 1) {
       throw new IllegalArgumentException("partitions must be at least 1, was " + partitions);
     }
+    if (recordCacheBytes < 0) {
+      throw new IllegalArgumentException("recordCacheBytes must not be negative, was " + recordCacheBytes);
+    }
   }
 
   /** The whole stack, table sink included. */
   public StackOptions(Path stateDir, int kafkaPort, int registryPort, int connectPort, int s3Port, int partitions) {
-    this(stateDir, kafkaPort, registryPort, connectPort, s3Port, partitions, true);
+    this(stateDir, kafkaPort, registryPort, connectPort, s3Port, partitions, true, LIVE_RECORD_CACHE_BYTES);
   }
 
   /** The same stack without the table sink. */
   public StackOptions withoutTableSink() {
-    return new StackOptions(stateDir, kafkaPort, registryPort, connectPort, s3Port, partitions, false);
+    return new StackOptions(stateDir, kafkaPort, registryPort, connectPort, s3Port, partitions, false,
+        recordCacheBytes);
+  }
+
+  /** The same stack with another record cache for its Kafka Streams apps. */
+  public StackOptions withRecordCache(long bytes) {
+    return new StackOptions(stateDir, kafkaPort, registryPort, connectPort, s3Port, partitions, tableSink, bytes);
   }
 
   /** The usual ports, so that everyday tools (kcat, AWS CLI, Confluent clients) work unchanged. */

@@ -19,9 +19,6 @@ import org.apache.kafka.streams.Topology;
  * production (exactly-once, the same handlers), so the local stack exercises the same processing code.
  */
 public final class StreamsApps implements AutoCloseable {
-  /** The record cache of each app's stream threads; the use-case app sets the same in its application.properties. */
-  public static final long RECORD_CACHE_BYTES = 64L * 1024 * 1024;
-
   private final KafkaStreams cleaner;
   private final KafkaStreams useCases;
 
@@ -82,9 +79,7 @@ public final class StreamsApps implements AutoCloseable {
     props.putAll(required);
     // Short commits keep the local end-to-end latency low; production keeps the app's own setting.
     props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-    // The use cases' per-listing and per-day stores outgrow Kafka Streams' 10 MB default record cache within seconds:
-    // each eviction is a RocksDB write and a changelog record, each miss a RocksDB read (ADR 0013).
-    props.putIfAbsent(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, RECORD_CACHE_BYTES);
+    props.putIfAbsent(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, options.recordCacheBytes());
     return new KafkaStreams(topology, props);
   }
 

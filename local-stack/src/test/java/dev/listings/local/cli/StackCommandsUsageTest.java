@@ -69,6 +69,28 @@ class StackCommandsUsageTest {
   }
 
   @Test
+  void runTakesTheBatchRecordCacheAndTheLatencyBenchTheDeployedAppsOne() {
+    dev.listings.local.stack.StackOptions options = new dev.listings.local.stack.StackOptions(dir, 1, 2, 3, 4, 3);
+    assertThat(options.recordCacheBytes()).isEqualTo(10L * 1024 * 1024);
+    assertThat(options.withRecordCache(1 << 20).withoutTableSink())
+        .usingRecursiveComparison().ignoringFields("tableSink", "recordCacheBytes").isEqualTo(options);
+    assertThat(options.withRecordCache(1 << 20).withoutTableSink().recordCacheBytes()).isEqualTo(1 << 20);
+
+    RunCommand run = new RunCommand();
+    new picocli.CommandLine(run).parseArgs("--input", "x", "--out", "y");
+    assertThat(run.recordCacheMb * 1024L * 1024)
+        .isEqualTo(dev.listings.local.stack.StackOptions.BATCH_RECORD_CACHE_BYTES);
+    BenchCommand.Latency latency = new BenchCommand.Latency();
+    new picocli.CommandLine(latency).setCaseInsensitiveEnumValuesAllowed(true).parseArgs();
+    assertThat(latency.recordCacheMb * 1024L * 1024).isEqualTo(options.recordCacheBytes());
+
+    CliRun negative = run("run", "--input", SAMPLE.toString(), "--out", dir.resolve("out").toString(),
+        "--record-cache-mb", "-1");
+    assertThat(negative.exit()).isEqualTo(2);
+    assertThat(firstErrorLine(negative)).isEqualTo("pipeline run: --record-cache-mb must not be negative");
+  }
+
+  @Test
   void runWithoutInputOrOutputSaysWhichOptionIsMissing() {
     CliRun noInput = run("run", "--out", dir.resolve("out").toString());
     assertThat(noInput.exit()).isEqualTo(2);

@@ -48,7 +48,7 @@ import org.apache.kafka.streams.StreamsConfig;
  * -Dthroughput.args="--records 200000"}. Options: {@code --records N} (200000), {@code --partitions P} (curated and
  * output partitions, 2), {@code --threads T} (stream threads, 1), {@code --commit-ms C} (100), {@code --warmup W}
  * (untimed rounds of both first, 1), {@code --repeat R} (measured rounds, medians, 1), {@code --seed S} (42), {@code
- * --cache-mb M} (the use cases' record cache, 64 as in the app).
+ * --cache-mb M} (the use cases' record cache, 10 as in the app).
  */
 public final class UseCaseThroughputBenchmark {
   private static final String CURATED = "bench.curated";
@@ -210,12 +210,12 @@ public final class UseCaseThroughputBenchmark {
     }
   }
 
-  /** {@code cacheMb}: the use cases' record cache ({@code statestore.cache.max.bytes}), the app's 64 MB by default. */
+  /** {@code cacheMb}: the use cases' record cache ({@code statestore.cache.max.bytes}), the app's 10 MB by default. */
   private record Options(StreamsThroughputRun.Settings settings, long seed, int cacheMb) {
     static Options parse(String[] args) {
       ThroughputOptions values = ThroughputOptions.parse(args);
       Options options = new Options(values.settings("records", 200000), values.longValue("seed", 42),
-          values.intValue("cache-mb", 64));
+          values.intValue("cache-mb", 10));
       values.requireAllRead();
       return options;
     }
