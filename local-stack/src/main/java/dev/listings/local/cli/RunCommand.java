@@ -52,8 +52,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--record-cache-mb", defaultValue = "" + (StackOptions.BATCH_RECORD_CACHE_BYTES >> 20),
       paramLabel = "MIB", description = "Kafka Streams record cache of the cleaner and the use cases (default: "
-          + "${DEFAULT-VALUE}; a run works through a backlog, and a large cache saves most of the use cases' RocksDB "
-          + "reads and writes; the deployed apps keep Kafka Streams' 10 for short commits).")
+          + "${DEFAULT-VALUE}; a run works through a backlog, where a larger cache saves RocksDB reads and writes of "
+          + "the use cases; the deployed apps keep Kafka Streams' 10 for short commits).")
   int recordCacheMb;
 
   @Mixin StackOptionsMixin stackOptions;

@@ -26,7 +26,7 @@ public record StackOptions(Path stateDir, int kafkaPort, int registryPort, int c
    * commits, and the end-to-end latency, short (ADR 0013).
    */
   public static final long LIVE_RECORD_CACHE_BYTES = 10L * 1024 * 1024;
-  /** For runs that process a backlog as fast as they can: far fewer RocksDB writes and reads (ADR 0013). */
+  /** For runs that work through a backlog: fewer RocksDB writes and reads in the use cases (ADR 0013). */
   public static final long BATCH_RECORD_CACHE_BYTES = 64L * 1024 * 1024;
 
   public StackOptions {
