@@ -107,16 +107,16 @@ final class BenchCommand implements Runnable {
         System.err.println("pipeline bench latency: " + e.getMessage());
         return 2;
       }
+      if (recordCacheMb < 0) {
+        System.err.println("pipeline bench latency: --record-cache-mb must not be negative");
+        return 2;
+      }
       boolean ownState = stateDir == null;
       Path state = ownState
           ? Path.of(".pipeline", "bench", "latency-" + LocalDateTime.now().format(
               DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")))
           : stateDir;
       LocalStack.wipe(state);
-      if (recordCacheMb < 0) {
-        System.err.println("pipeline bench latency: --record-cache-mb must not be negative");
-        return 2;
-      }
       StackOptions whole =
           new StackOptions(state, 0, 0, 0, 0, partitions).withRecordCache(recordCacheMb * 1024L * 1024);
       StackOptions options = tableSink ? whole : whole.withoutTableSink();

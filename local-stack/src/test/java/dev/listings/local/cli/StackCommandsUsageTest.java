@@ -91,6 +91,25 @@ class StackCommandsUsageTest {
   }
 
   @Test
+  void benchLatencyRefusesANegativeRecordCacheBeforeTouchingItsStateFolder() throws Exception {
+    Path state = Files.createDirectories(dir.resolve("state"));
+    Path kept = Files.writeString(state.resolve("kept.txt"), "x");
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream stderr = System.err;
+    CliRun negative;
+    System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      negative = run("bench", "latency", "--state-dir", state.toString(), "--record-cache-mb", "-1");
+    } finally {
+      System.setErr(stderr);
+    }
+    assertThat(negative.exit()).isEqualTo(2);
+    assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo("pipeline bench latency: --record-cache-mb must not be negative" + System.lineSeparator());
+    assertThat(kept).exists();
+  }
+
+  @Test
   void runWithoutInputOrOutputSaysWhichOptionIsMissing() {
     CliRun noInput = run("run", "--out", dir.resolve("out").toString());
     assertThat(noInput.exit()).isEqualTo(2);
