@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The sink's consumer loop. It owns every partition of the mapped topics (manual assignment: each table has one
  * writer), starts each partition where its table's last snapshot says, writes polled records into the tables' open
- * batches, and commits a batch when it is full, old enough, or the topics have gone quiet: one Iceberg append per
+ * batches, and commits a batch when it is full, old enough, or the topics have gone quiet (or, on request, as soon as it
+ * has read everything there is): one Iceberg append per
  * table with the next offsets in the snapshot summary, then the same offsets to the consumer group, which only serves
  * lag monitoring. Partitions added to a topic later are picked up from their beginning.
  */
@@ -32,15 +33,13 @@ final class SinkLoop implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(SinkLoop.class);
   private static final Duration PARTITION_REFRESH = Duration.ofSeconds(10);
   private static final Duration MAX_POLL_WAIT = Duration.ofMillis(200);
-  /** How old a batch must be before a poll that finds nothing new commits it early. */
-  static final Duration IDLE_COMMIT_AGE = Duration.ofSeconds(1);
-
   private final TableSinkConfig config;
   private final Consumer<byte[], byte[]> consumer;
   private final Map<String, TableBinding> byTopic;
   private final CommitHooks hooks;
   private final Duration pollWait;
   private volatile boolean stopping;
+  private volatile boolean commitWhenCaughtUp;
   private volatile Map<TopicPartition, Long> committed = Map.of();
   private volatile Throwable failure;
   private long nextRefreshAt;
@@ -65,7 +64,11 @@ final class SinkLoop implements Runnable {
         }
         ConsumerRecords<byte[], byte[]> records = consumer.poll(pollWait);
         add(records);
-        if (batchDue(records.isEmpty() && caughtUp())) {
+        boolean idle = records.isEmpty() && caughtUp();
+        if (idle && commitWhenCaughtUp) {
+          commitWhenCaughtUp = false;
+          commitBatch();
+        } else if (batchDue(idle)) {
           commitBatch();
         } else if (batchRows == 0) {
           committed = positions(); // nothing pending: every record read so far is in the tables
@@ -82,6 +85,11 @@ final class SinkLoop implements Runnable {
 
   void stop() {
     stopping = true;
+  }
+
+  /** Commits the open batch as soon as every assigned partition has been read to its end (once). */
+  void commitWhenCaughtUp() {
+    commitWhenCaughtUp = true;
   }
 
   Map<TopicPartition, Long> committedOffsets() {
@@ -103,12 +111,6 @@ final class SinkLoop implements Runnable {
   }
 
   /**
-   * A batch is due when it is full, when its first record is {@code batchMaxWait} old, or, once it is {@link
-   * #IDLE_COMMIT_AGE} old (or {@code batchMaxWait}, if shorter), as soon as the sink has read everything there is
-   * ({@code idle}): under a backlog batches grow large (fewer, larger files and commits), and when the topics go quiet
-   * the tables catch up at once.
-   */
-  /**
    * Whether every assigned partition has been read to its end (last stable offset) as of the latest fetch. An empty
    * poll alone does not tell: a slow fetch returns nothing while a backlog waits.
    */
@@ -124,17 +126,23 @@ final class SinkLoop implements Runnable {
 
   private boolean batchDue(boolean idle) {
     return batchDue(batchRows, System.currentTimeMillis() - batchStartedAt, idle, config.batchMaxRecords(),
-        config.batchMaxWait());
+        config.batchMaxWait(), config.batchQuietWait());
   }
 
-  static boolean batchDue(int rows, long ageMillis, boolean idle, int maxRecords, Duration maxWait) {
+  /**
+   * A batch is due when it is full, when its first record is {@code maxWait} old, or, once it is {@code quietWait} old
+   * (or {@code maxWait}, if shorter), as soon as the sink has read everything there is ({@code idle}): under a backlog
+   * batches grow large (fewer, larger files and commits), and when the topics go quiet the tables catch up at once.
+   */
+  static boolean batchDue(int rows, long ageMillis, boolean idle, int maxRecords, Duration maxWait,
+      Duration quietWait) {
     if (rows == 0) {
       return false;
     }
     long maxWaitMillis = maxWait.toMillis();
     return rows >= maxRecords
         || ageMillis >= maxWaitMillis
-        || (idle && ageMillis >= Math.min(IDLE_COMMIT_AGE.toMillis(), maxWaitMillis));
+        || (idle && ageMillis >= Math.min(quietWait.toMillis(), maxWaitMillis));
   }
 
   /** One append per table with rows, then the group offsets; every polled record is in the batch at this point. */

@@ -92,6 +92,18 @@ public final class TableSink implements AutoCloseable {
   }
 
   /** Whether the consumer loop is running. */
+  /**
+   * Asks the sink to commit its open batch as soon as it has read every assigned partition to its end, whatever the
+   * batch's size and age: for a caller that knows its input is complete (a batch run whose upstream has committed
+   * everything). The sink decides "read to the end" from its latest fetch, so a caller waiting for particular offsets
+   * asks again until they are committed.
+   */
+  public synchronized void commitWhenCaughtUp() {
+    if (loop != null) {
+      loop.commitWhenCaughtUp();
+    }
+  }
+
   public boolean isRunning() {
     return thread != null && thread.isAlive();
   }

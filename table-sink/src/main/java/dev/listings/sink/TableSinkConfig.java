@@ -16,8 +16,8 @@ import org.apache.avro.specific.SpecificRecord;
  * Everything a {@link TableSink} needs: the Kafka cluster and consumer group (the group only shows lag; the tables hold
  * the offsets), the topic-to-table mappings, the Iceberg catalog properties, the Avro serde settings ({@code
  * schema.registry.url}, ...), when to commit a batch (after {@code batchMaxRecords} rows or {@code batchMaxWait} after
- * its first row, whichever comes first, or earlier once the topics go quiet), and extra consumer settings (e.g. MSK IAM
- * authentication).
+ * its first row, whichever comes first, or once the topics go quiet and the batch is {@code batchQuietWait} old), and
+ * extra consumer settings (e.g. MSK IAM authentication).
  */
 public record TableSinkConfig(
     String bootstrapServers,
@@ -27,6 +27,7 @@ public record TableSinkConfig(
     Map<String, Object> serdeConfig,
     int batchMaxRecords,
     Duration batchMaxWait,
+    Duration batchQuietWait,
     Map<String, Object> consumerOverrides) {
 
   public static final String DEFAULT_GROUP_ID = "listings-table-sink";
@@ -41,6 +42,13 @@ public record TableSinkConfig(
    * second at most.
    */
   public static final Duration DEFAULT_BATCH_MAX_WAIT = Duration.ofSeconds(5);
+  /**
+   * How old a batch must be to be committed as soon as the sink has read everything there is: the tables catch up within
+   * a second of the topics going quiet. A batch job that tells the sink when its input is complete ({@link
+   * TableSink#commitWhenCaughtUp}) sets it to {@code batchMaxWait}: a slow upstream then does not cut its batches into
+   * a commit, and a file per table partition, every second.
+   */
+  public static final Duration DEFAULT_BATCH_QUIET_WAIT = Duration.ofSeconds(1);
 
   public TableSinkConfig {
     Objects.requireNonNull(bootstrapServers, "bootstrapServers");
@@ -50,11 +58,13 @@ public record TableSinkConfig(
     serdeConfig = Map.copyOf(serdeConfig);
     consumerOverrides = Map.copyOf(consumerOverrides);
     Objects.requireNonNull(batchMaxWait, "batchMaxWait");
+    Objects.requireNonNull(batchQuietWait, "batchQuietWait");
     if (tables.isEmpty()) {
       throw new IllegalArgumentException("The sink needs at least one topic-to-table mapping");
     }
-    if (batchMaxRecords < 1 || batchMaxWait.isNegative() || batchMaxWait.isZero()) {
-      throw new IllegalArgumentException("batchMaxRecords and batchMaxWait must be positive");
+    if (batchMaxRecords < 1 || batchMaxWait.isNegative() || batchMaxWait.isZero() || batchQuietWait.isNegative()
+        || batchQuietWait.isZero()) {
+      throw new IllegalArgumentException("batchMaxRecords, batchMaxWait and batchQuietWait must be positive");
     }
     Set<String> topics = new HashSet<>();
     Set<String> names = new HashSet<>();
@@ -69,27 +79,31 @@ public record TableSinkConfig(
   public static TableSinkConfig of(String bootstrapServers, List<TableMapping> tables,
       Map<String, String> catalogProperties, Map<String, Object> serdeConfig) {
     return new TableSinkConfig(bootstrapServers, DEFAULT_GROUP_ID, tables, catalogProperties, serdeConfig,
-        DEFAULT_BATCH_MAX_RECORDS, DEFAULT_BATCH_MAX_WAIT, Map.of());
+        DEFAULT_BATCH_MAX_RECORDS, DEFAULT_BATCH_MAX_WAIT, DEFAULT_BATCH_QUIET_WAIT, Map.of());
   }
 
   public TableSinkConfig withTables(List<TableMapping> newTables) {
     return new TableSinkConfig(bootstrapServers, groupId, newTables, catalogProperties, serdeConfig, batchMaxRecords,
-        batchMaxWait, consumerOverrides);
+        batchMaxWait, batchQuietWait, consumerOverrides);
   }
 
   public TableSinkConfig withBatch(int maxRecords, Duration maxWait) {
+    return withBatch(maxRecords, maxWait, batchQuietWait.compareTo(maxWait) < 0 ? batchQuietWait : maxWait);
+  }
+
+  public TableSinkConfig withBatch(int maxRecords, Duration maxWait, Duration quietWait) {
     return new TableSinkConfig(bootstrapServers, groupId, tables, catalogProperties, serdeConfig, maxRecords, maxWait,
-        consumerOverrides);
+        quietWait, consumerOverrides);
   }
 
   public TableSinkConfig withGroupId(String newGroupId) {
     return new TableSinkConfig(bootstrapServers, newGroupId, tables, catalogProperties, serdeConfig, batchMaxRecords,
-        batchMaxWait, consumerOverrides);
+        batchMaxWait, batchQuietWait, consumerOverrides);
   }
 
   /**
    * Reads a flat configuration, e.g. a properties file or environment mapped to keys: {@code bootstrap.servers},
-   * {@code group.id}, {@code batch.max.records}, {@code batch.max.wait.ms}, {@code catalog.*} (catalog properties),
+   * {@code group.id}, {@code batch.max.records}, {@code batch.max.wait.ms}, {@code batch.quiet.wait.ms}, {@code catalog.*} (catalog properties),
    * {@code serde.*} (serde settings), {@code consumer.*} (consumer settings), and {@code tables} (required:
    * comma-separated table names) with, per table, {@code table.<name>.topic}, {@code table.<name>.value-class},
    * {@code table.<name>.partition-by} (terms separated by {@code ;}) and {@code table.<name>.versions-by-key}. The
@@ -105,6 +119,8 @@ public record TableSinkConfig(
         Integer.parseInt(props.getOrDefault("batch.max.records", Integer.toString(DEFAULT_BATCH_MAX_RECORDS))),
         Duration.ofMillis(Long.parseLong(
             props.getOrDefault("batch.max.wait.ms", Long.toString(DEFAULT_BATCH_MAX_WAIT.toMillis())))),
+        Duration.ofMillis(Long.parseLong(
+            props.getOrDefault("batch.quiet.wait.ms", Long.toString(DEFAULT_BATCH_QUIET_WAIT.toMillis())))),
         new HashMap<>(prefixed(props, "consumer.")));
   }
 

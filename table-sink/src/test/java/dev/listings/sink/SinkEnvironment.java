@@ -84,7 +84,7 @@ final class SinkEnvironment implements AutoCloseable {
 
   TableSinkConfig config(List<TableMapping> tables, String groupId, int batchMaxRecords, Duration batchMaxWait) {
     return new TableSinkConfig(broker.bootstrapServers(), groupId, tables, catalogProperties, serdeConfig,
-        batchMaxRecords, batchMaxWait, Map.of());
+        batchMaxRecords, batchMaxWait, TableSinkConfig.DEFAULT_BATCH_QUIET_WAIT, Map.of());
   }
 
   /** As {@link #config(List, String, int, Duration)}, on the same tables through another catalog class. */
@@ -93,7 +93,7 @@ final class SinkEnvironment implements AutoCloseable {
     Map<String, String> properties = new HashMap<>(catalogProperties);
     properties.put("catalog-impl", catalogImpl.getName());
     return new TableSinkConfig(broker.bootstrapServers(), groupId, tables, properties, serdeConfig,
-        batchMaxRecords, batchMaxWait, Map.of());
+        batchMaxRecords, batchMaxWait, TableSinkConfig.DEFAULT_BATCH_QUIET_WAIT, Map.of());
   }
 
   /** The serde settings a sink of this environment uses (the registry's URL). */

@@ -19,6 +19,7 @@ class TableSinkConfigTest {
         "group.id", "sink-prod",
         "batch.max.records", "500",
         "batch.max.wait.ms", "2500",
+        "batch.quiet.wait.ms", "2000",
         "catalog.catalog-impl", "org.apache.iceberg.aws.glue.GlueCatalog",
         "catalog.warehouse", "s3://lake/warehouse",
         "serde.schema.registry.url", "http://registry:8081",
@@ -34,6 +35,7 @@ class TableSinkConfigTest {
     assertThat(config.groupId()).isEqualTo("sink-prod");
     assertThat(config.batchMaxRecords()).isEqualTo(500);
     assertThat(config.batchMaxWait()).isEqualTo(Duration.ofMillis(2500));
+    assertThat(config.batchQuietWait()).isEqualTo(Duration.ofMillis(2000));
     assertThat(config.catalogProperties()).containsEntry("warehouse", "s3://lake/warehouse").hasSize(2);
     assertThat(config.serdeConfig()).containsEntry("schema.registry.url", "http://registry:8081");
     assertThat(config.consumerOverrides()).containsEntry("security.protocol", "SASL_SSL");
@@ -110,8 +112,8 @@ class TableSinkConfigTest {
   @Test
   void forcesTheConsumerSettingsExactlyOnceDependsOn() {
     TableSinkConfig config = new TableSinkConfig("k:9092", "g", Fixtures.pipelineTables(), Map.of(), Map.of(), 100,
-        Duration.ofSeconds(1), Map.of("enable.auto.commit", "true", "isolation.level", "read_uncommitted",
-            "security.protocol", "SASL_SSL"));
+        Duration.ofSeconds(1), Duration.ofSeconds(1), Map.of("enable.auto.commit", "true", "isolation.level",
+            "read_uncommitted", "security.protocol", "SASL_SSL"));
 
     assertThat(TableSink.consumerProperties(config))
         .containsEntry("enable.auto.commit", false)

@@ -10,6 +10,7 @@ import dev.listings.sink.read.LocalSql;
 import dev.listings.sink.read.QueryResult;
 import dev.listings.sink.read.TableReader;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -149,6 +150,33 @@ class TableSinkIT {
     rows.forEach(r -> positions.add(r.getField("kafka_partition") + "@" + r.getField("kafka_offset")));
     assertThat(rows).hasSize(45);
     assertThat(positions).hasSize(45);
+  }
+
+  @Test
+  void aBatchJobsSinkHoldsItsBatchUntilAskedThenCommitsItOnceCaughtUp() throws Exception {
+    String topic = "listings.curated.batch-job";
+    env.createTopic(topic, 2);
+    TableMapping mapping = new TableMapping(topic, "batch_job.curated", CuratedListing.class,
+        List.of("month(scraping_date)"), false);
+    Duration long10 = Duration.ofMinutes(10);
+    TableSinkConfig config = env.config(List.of(mapping), "batch-job-it").withBatch(1_000, long10, long10);
+    env.produce(topic, listings("B-", 1, 30), CuratedListing::getId);
+    Map<TopicPartition, Long> ends = env.endOffsets(topic);
+    try (TableSink sink = new TableSink(config)) {
+      sink.start();
+      // Longer than the live sink's quiet wait: a live sink would have committed these rows by now.
+      Thread.sleep(TableSinkConfig.DEFAULT_BATCH_QUIET_WAIT.toMillis() * 3);
+      assertThat(snapshotCount("batch_job.curated")).isZero();
+
+      long deadline = System.currentTimeMillis() + 60_000;
+      while (!sink.hasCommitted(ends) && System.currentTimeMillis() < deadline) {
+        sink.commitWhenCaughtUp();
+        Thread.sleep(50);
+      }
+      assertThat(sink.hasCommitted(ends)).as("committed %s of %s", sink.committedOffsets(), ends).isTrue();
+    }
+    assertThat(env.rows("batch_job.curated")).hasSize(30);
+    assertThat(snapshotCount("batch_job.curated")).isEqualTo(1);
   }
 
   private long snapshotCount(String table) {

@@ -107,11 +107,15 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
+  /** The stack of a run: the batch record cache (or {@code --record-cache-mb}) and batch commits (ADR 0013, 0015). */
+  StackOptions runStackOptions(Path state) {
+    return stackOptions.toOptions(state).withRecordCache(recordCacheMb * 1024L * 1024).forBatchRun();
+  }
+
   private int run(StackLifecycle lifecycle, List<Path> files, Path state, PrintWriter err) throws Exception {
     LocalStack stack;
     try {
-      StackOptions options = stackOptions.toOptions(state).withRecordCache(recordCacheMb * 1024L * 1024);
-      stack = StackSession.start(lifecycle, options, System.out);
+      stack = StackSession.start(lifecycle, runStackOptions(state), System.out);
     } catch (StackSession.StartFailed e) {
       err.println("pipeline run: " + e.getMessage());
       return 1;

@@ -93,6 +93,8 @@ public final class PipelineRun {
       tableTopics.add(Topics.CURATED);
       Map<TopicPartition, Long> tableEnd = downstream.endOffsets(tableTopics);
       while (!Downstream.caughtUp(tableEnd, stack.sink().committedOffsets())) {
+        // Everything the tables will hold is on the topics now: no need for the sink to wait for a full batch.
+        stack.sink().commitWhenCaughtUp();
         progress.update("tables catching up (Iceberg commits)");
         if (stack.sink().failure().isPresent()) {
           throw new RunFailed("The table sink stopped: " + stack.sink().failure().get().getMessage());

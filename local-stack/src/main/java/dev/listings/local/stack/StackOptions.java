@@ -1,6 +1,7 @@
 package dev.listings.local.stack;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Where the local stack keeps its data and which ports it asks for. A busy port falls back to a free one; the ports in
@@ -10,9 +11,13 @@ import java.nio.file.Path;
  *     the connector, the cleaner and the use cases, e.g. to measure them without the sink's load on the same cores
  * @param recordCacheBytes the Kafka Streams record cache ({@code statestore.cache.max.bytes}) of the cleaner and the
  *     use cases: {@link #LIVE_RECORD_CACHE_BYTES} unless a batch run asks for more
+ * @param batchRun whether the stack serves one batch run, which says when its input is complete: the Kafka Streams apps
+ *     commit every {@link #BATCH_COMMIT_INTERVAL_MS} instead of {@link #LIVE_COMMIT_INTERVAL_MS}, and the table sink
+ *     commits full batches, batches {@link #BATCH_SINK_MAX_WAIT} old, and what it holds once the run's input is
+ *     complete ({@link TableSinkRunner#commitWhenCaughtUp}), instead of a batch every second the topics go quiet
  */
 public record StackOptions(Path stateDir, int kafkaPort, int registryPort, int connectPort, int s3Port, int partitions,
-    boolean tableSink, long recordCacheBytes) {
+    boolean tableSink, long recordCacheBytes, boolean batchRun) {
 
   public static final int DEFAULT_KAFKA_PORT = 9092;
   public static final int DEFAULT_REGISTRY_PORT = 8081;
@@ -28,6 +33,15 @@ public record StackOptions(Path stateDir, int kafkaPort, int registryPort, int c
   public static final long LIVE_RECORD_CACHE_BYTES = 10L * 1024 * 1024;
   /** For runs that work through a backlog: fewer RocksDB writes and reads in the use cases (ADR 0013). */
   public static final long BATCH_RECORD_CACHE_BYTES = 64L * 1024 * 1024;
+  /** Short commits keep the local end-to-end latency low (the deployed apps keep their own setting). */
+  public static final int LIVE_COMMIT_INTERVAL_MS = 100;
+  /**
+   * A batch run counts its time to the last table commit, not per record: fewer exactly-once commits (transaction
+   * markers, offset commits, record-cache flushes that re-emit every changed statistic) for the same results (ADR 0015).
+   */
+  public static final int BATCH_COMMIT_INTERVAL_MS = 1_000;
+  /** A batch run's table sink commits once a batch is this old, full or the run's input complete (ADR 0015). */
+  public static final Duration BATCH_SINK_MAX_WAIT = Duration.ofSeconds(60);
 
   public StackOptions {
     if (partitions < 1) {
@@ -40,18 +54,30 @@ public record StackOptions(Path stateDir, int kafkaPort, int registryPort, int c
 
   /** The whole stack, table sink included. */
   public StackOptions(Path stateDir, int kafkaPort, int registryPort, int connectPort, int s3Port, int partitions) {
-    this(stateDir, kafkaPort, registryPort, connectPort, s3Port, partitions, true, LIVE_RECORD_CACHE_BYTES);
+    this(stateDir, kafkaPort, registryPort, connectPort, s3Port, partitions, true, LIVE_RECORD_CACHE_BYTES, false);
   }
 
   /** The same stack without the table sink. */
   public StackOptions withoutTableSink() {
     return new StackOptions(stateDir, kafkaPort, registryPort, connectPort, s3Port, partitions, false,
-        recordCacheBytes);
+        recordCacheBytes, batchRun);
   }
 
   /** The same stack with another record cache for its Kafka Streams apps. */
   public StackOptions withRecordCache(long bytes) {
-    return new StackOptions(stateDir, kafkaPort, registryPort, connectPort, s3Port, partitions, tableSink, bytes);
+    return new StackOptions(stateDir, kafkaPort, registryPort, connectPort, s3Port, partitions, tableSink, bytes,
+        batchRun);
+  }
+
+  /** The same stack serving one batch run (see {@code batchRun}). */
+  public StackOptions forBatchRun() {
+    return new StackOptions(stateDir, kafkaPort, registryPort, connectPort, s3Port, partitions, tableSink,
+        recordCacheBytes, true);
+  }
+
+  /** The commit interval of the stack's Kafka Streams apps. */
+  public int streamsCommitIntervalMs() {
+    return batchRun ? BATCH_COMMIT_INTERVAL_MS : LIVE_COMMIT_INTERVAL_MS;
   }
 
   /** The usual ports, so that everyday tools (kcat, AWS CLI, Confluent clients) work unchanged. */

@@ -77,8 +77,7 @@ public final class StreamsApps implements AutoCloseable {
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
     props.put("schema.registry.url", endpoints.schemaRegistryUrl());
     props.putAll(required);
-    // Short commits keep the local end-to-end latency low; production keeps the app's own setting.
-    props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+    props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, options.streamsCommitIntervalMs());
     props.putIfAbsent(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, options.recordCacheBytes());
     return new KafkaStreams(topology, props);
   }

@@ -22,9 +22,13 @@ public final class TableSinkRunner implements AutoCloseable {
 
   static TableSinkRunner start(Endpoints endpoints, StackOptions options) throws Exception {
     java.nio.file.Files.createDirectories(options.dir("catalog"));
-    TableSink sink =
-        new TableSink(TableSinkConfig.of(endpoints.kafkaBootstrapServers(), UseCases.tables(),
-            catalogProperties(endpoints), StreamsApps.serdeConfig(endpoints)));
+    TableSinkConfig config = TableSinkConfig.of(endpoints.kafkaBootstrapServers(), UseCases.tables(),
+        catalogProperties(endpoints), StreamsApps.serdeConfig(endpoints));
+    if (options.batchRun()) {
+      config = config.withBatch(config.batchMaxRecords(), StackOptions.BATCH_SINK_MAX_WAIT,
+          StackOptions.BATCH_SINK_MAX_WAIT);
+    }
+    TableSink sink = new TableSink(config);
     sink.start();
     return new TableSinkRunner(sink);
   }
@@ -47,6 +51,14 @@ public final class TableSinkRunner implements AutoCloseable {
 
   public List<String> tableNames() {
     return sink.tableNames();
+  }
+
+  /**
+   * Asks the sink to commit what it holds as soon as it has read everything there is (see {@link
+   * TableSink#commitWhenCaughtUp}); a batch run calls it once its input is complete, and again while it waits.
+   */
+  public void commitWhenCaughtUp() {
+    sink.commitWhenCaughtUp();
   }
 
   /** Why the sink stopped on its own, if it did. */

@@ -69,6 +69,23 @@ class StackCommandsUsageTest {
   }
 
   @Test
+  void runServesOneBatchRunWhileEveryOtherStackCommitsAsALiveOne() {
+    dev.listings.local.stack.StackOptions live = new dev.listings.local.stack.StackOptions(dir, 1, 2, 3, 4, 3);
+    assertThat(live.batchRun()).isFalse();
+    assertThat(live.streamsCommitIntervalMs()).isEqualTo(100);
+    assertThat(live.withoutTableSink().withRecordCache(1 << 20).batchRun()).isFalse();
+
+    RunCommand run = new RunCommand();
+    new picocli.CommandLine(run).parseArgs("--input", "x", "--out", "y");
+    dev.listings.local.stack.StackOptions batch = run.runStackOptions(dir);
+    assertThat(batch.batchRun()).isTrue();
+    assertThat(batch.streamsCommitIntervalMs()).isEqualTo(1_000);
+    assertThat(batch.recordCacheBytes()).isEqualTo(dev.listings.local.stack.StackOptions.BATCH_RECORD_CACHE_BYTES);
+    assertThat(batch.withRecordCache(1 << 20).batchRun()).isTrue();
+    assertThat(batch.withoutTableSink().batchRun()).isTrue();
+  }
+
+  @Test
   void runTakesTheBatchRecordCacheAndTheLatencyBenchTheDeployedAppsOne() {
     dev.listings.local.stack.StackOptions options = new dev.listings.local.stack.StackOptions(dir, 1, 2, 3, 4, 3);
     assertThat(options.recordCacheBytes()).isEqualTo(10L * 1024 * 1024);

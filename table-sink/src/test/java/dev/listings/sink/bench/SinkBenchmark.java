@@ -103,7 +103,7 @@ public final class SinkBenchmark {
           "jdbc:sqlite:" + dir.resolve("catalog.db").toAbsolutePath(), "s3://warehouse/warehouse",
           s3.endpoint().toString(), s3.accessKey(), s3.secretKey(), s3.region());
       TableSinkConfig config = new TableSinkConfig(broker.bootstrapServers(), TableSinkConfig.DEFAULT_GROUP_ID,
-          tables, catalog, serde, batchRecords, batchWait, Map.of());
+          tables, catalog, serde, batchRecords, batchWait, TableSinkConfig.DEFAULT_BATCH_QUIET_WAIT, Map.of());
       long cpuBefore = processCpuNanos();
       long start = System.nanoTime();
       long lastReport = start;
