@@ -126,9 +126,7 @@ class TableSinkIT {
   @Test
   void restartsWhereTheTablesLeftOffWithoutRewritingRows() throws Exception {
     String topic = "listings.curated.restart";
-    env.createTopic(topic, 2);
-    TableMapping mapping = new TableMapping(topic, "restart.curated", CuratedListing.class,
-        List.of("month(scraping_date)"), false);
+    TableMapping mapping = monthlyCuratedTable(topic, "restart.curated");
     TableSinkConfig config = env.config(List.of(mapping), "restart-it");
     env.produce(topic, listings("R-", 1, 30), CuratedListing::getId);
     try (TableSink sink = new TableSink(config)) {
@@ -155,9 +153,7 @@ class TableSinkIT {
   @Test
   void aBatchJobsSinkHoldsItsBatchUntilAskedThenCommitsItOnceCaughtUp() throws Exception {
     String topic = "listings.curated.batch-job";
-    env.createTopic(topic, 2);
-    TableMapping mapping = new TableMapping(topic, "batch_job.curated", CuratedListing.class,
-        List.of("month(scraping_date)"), false);
+    TableMapping mapping = monthlyCuratedTable(topic, "batch_job.curated");
     Duration long10 = Duration.ofMinutes(10);
     TableSinkConfig config = env.config(List.of(mapping), "batch-job-it").withBatch(1_000, long10, long10);
     env.produce(topic, listings("B-", 1, 30), CuratedListing::getId);
@@ -177,6 +173,12 @@ class TableSinkIT {
     }
     assertThat(env.rows("batch_job.curated")).hasSize(30);
     assertThat(snapshotCount("batch_job.curated")).isEqualTo(1);
+  }
+
+  /** A new two-partition topic of curated listings, mapped to a table partitioned by month. */
+  private static TableMapping monthlyCuratedTable(String topic, String table) {
+    env.createTopic(topic, 2);
+    return new TableMapping(topic, table, CuratedListing.class, List.of("month(scraping_date)"), false);
   }
 
   private long snapshotCount(String table) {
