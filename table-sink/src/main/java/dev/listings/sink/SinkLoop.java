@@ -25,9 +25,9 @@ import org.slf4j.LoggerFactory;
  * The sink's consumer loop. It owns every partition of the mapped topics (manual assignment: each table has one
  * writer), starts each partition where its table's last snapshot says, writes polled records into the tables' open
  * batches, and commits a batch when it is full, old enough, or the topics have gone quiet (or, on request, as soon as it
- * has read everything there is): one Iceberg append per
- * table with the next offsets in the snapshot summary, then the same offsets to the consumer group, which only serves
- * lag monitoring. Partitions added to a topic later are picked up from their beginning.
+ * has read everything there is): one Iceberg append per table with the next offsets in the snapshot summary, then the
+ * same offsets to the consumer group, which only serves lag monitoring. Partitions added to a topic later are picked up
+ * from their beginning.
  */
 final class SinkLoop implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(SinkLoop.class);

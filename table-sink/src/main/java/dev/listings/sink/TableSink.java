@@ -91,7 +91,6 @@ public final class TableSink implements AutoCloseable {
     return loop == null ? Optional.empty() : Optional.ofNullable(loop.failure());
   }
 
-  /** Whether the consumer loop is running. */
   /**
    * Asks the sink to commit its open batch as soon as it has read every assigned partition to its end, whatever the
    * batch's size and age: for a caller that knows its input is complete (a batch run whose upstream has committed
@@ -104,6 +103,7 @@ public final class TableSink implements AutoCloseable {
     }
   }
 
+  /** Whether the consumer loop is running. */
   public boolean isRunning() {
     return thread != null && thread.isAlive();
   }
