@@ -87,10 +87,6 @@ public record TableSinkConfig(
         batchMaxWait, batchQuietWait, consumerOverrides);
   }
 
-  public TableSinkConfig withBatch(int maxRecords, Duration maxWait) {
-    return withBatch(maxRecords, maxWait, batchQuietWait.compareTo(maxWait) < 0 ? batchQuietWait : maxWait);
-  }
-
   public TableSinkConfig withBatch(int maxRecords, Duration maxWait, Duration quietWait) {
     return new TableSinkConfig(bootstrapServers, groupId, tables, catalogProperties, serdeConfig, maxRecords, maxWait,
         quietWait, consumerOverrides);

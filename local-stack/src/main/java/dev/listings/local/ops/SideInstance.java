@@ -198,7 +198,7 @@ public final class SideInstance {
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
     props.put("schema.registry.url", spec.schemaRegistryUrl());
     props.putAll(required);
-    props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+    props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, StackOptions.LIVE_COMMIT_INTERVAL_MS);
     // A replay works through a backlog: the batch record cache (ADR 0013).
     props.putIfAbsent(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, StackOptions.BATCH_RECORD_CACHE_BYTES);
 
