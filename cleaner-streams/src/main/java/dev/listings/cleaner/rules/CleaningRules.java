@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
@@ -103,7 +104,7 @@ public record CleaningRules(
     return "logic=" + RULE_LOGIC_REVISION
         + ";area=[" + minLivingArea + "," + maxLivingArea + "]"
         + ";ppsm=[" + minPricePerSqm + "," + maxPricePerSqm + "]"
-        + ";types=" + new TreeSet<>(allowedPropertyTypes)
+        + ";types=" + allowedPropertyTypes
         + ";synonyms=" + new TreeMap<>(propertyTypeSynonyms)
         + ";min-date=" + minScrapingDate;
   }
@@ -134,8 +135,9 @@ public record CleaningRules(
     if (values == null) {
       return Set.of();
     }
-    return values.stream().map(CleaningRules::normalise).filter(v -> !v.isEmpty())
-        .collect(Collectors.toUnmodifiableSet());
+    // Sorted, so that messages and the canonical form list the types in one order without sorting them again.
+    return Collections.unmodifiableSortedSet(values.stream().map(CleaningRules::normalise).filter(v -> !v.isEmpty())
+        .collect(Collectors.toCollection(TreeSet::new)));
   }
 
   private static Map<String, String> normalisedMap(Map<String, String> values) {

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeSet;
 
 /**
  * The cleaning rules as small pure functions, in the order of the design brief. Each returns null when the rule
@@ -123,7 +122,7 @@ public final class Rules {
       return null;
     }
     return new Failure(RejectReason.PROPERTY_TYPE_EXCLUDED, "property_type " + quote(type)
-        + " is not one of " + new TreeSet<>(rules.allowedPropertyTypes()));
+        + " is not one of " + rules.allowedPropertyTypes());
   }
 
   /** Rule 7: the living area within the configured range, bounds included. */
