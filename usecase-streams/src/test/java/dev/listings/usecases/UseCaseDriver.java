@@ -72,6 +72,13 @@ public final class UseCaseDriver implements AutoCloseable {
     return this;
   }
 
+  /** Sends one curated record with the given headers, one second after the previous record. */
+  public UseCaseDriver send(CuratedListing listing, org.apache.kafka.common.header.Headers headers) {
+    clock = clock.plusSeconds(1);
+    curated.pipeInput(new org.apache.kafka.streams.test.TestRecord<>(listing.getId(), listing, headers, clock));
+    return this;
+  }
+
   public UseCaseDriver send(List<CuratedListing> listings) {
     return send(listings.toArray(CuratedListing[]::new));
   }

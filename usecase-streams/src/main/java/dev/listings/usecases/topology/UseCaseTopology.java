@@ -15,6 +15,7 @@ import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
 import org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
 
 /**
  * Builds the use-case topology: one source on the curated topic, shared by one sub-topology per enabled use case. Plain
@@ -27,6 +28,7 @@ public final class UseCaseTopology {
   public static final String PRICE_CHANGES_TOPIC = UseCaseTopics.defaultOutputTopic("price-changes");
   public static final String MARKET_ACTIVITY_TOPIC = UseCaseTopics.defaultOutputTopic("market-activity");
   public static final String CURATED_SOURCE = "curated-source";
+  public static final String CURATED_WITHOUT_HEADERS = "curated-without-headers";
 
   private final UseCaseTopics topics;
   private final List<UseCase> enabled;
@@ -71,13 +73,20 @@ public final class UseCaseTopology {
     return UseCaseCatalog.discover().names();
   }
 
+  /**
+   * The curated source's records lose their headers before any use case sees them: those headers repeat one
+   * listing's provenance, which the value carries anyway (the use cases' lineage comes from it), and on a result
+   * that aggregates many listings they would name an arbitrary one. Left on, they would travel through every
+   * repartition topic and output topic, where they are larger than the records themselves.
+   */
   public Topology build() {
     StreamsBuilder builder = new StreamsBuilder();
     Serde<CuratedListing> curatedSerde =
         UseCaseContext.avroValueSerde(UseCaseContext.avroReaderConfig(serdeConfig), CuratedListing.class);
     KStream<String, CuratedListing> curated =
         builder.stream(
-            topics.curated(), Consumed.with(Serdes.String(), curatedSerde).withName(CURATED_SOURCE));
+                topics.curated(), Consumed.with(Serdes.String(), curatedSerde).withName(CURATED_SOURCE))
+            .processValues(WithoutHeaders::new, Named.as(CURATED_WITHOUT_HEADERS));
     for (UseCase useCase : enabled) {
       UseCaseContext context =
           new UseCaseContext(useCase.name(), topics.output(useCase.name()), serdeConfig, options, metrics);

@@ -3,14 +3,23 @@ package dev.listings.usecases.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.listings.schemas.ProvenanceHeaders;
+import dev.listings.schemas.avro.CuratedListing;
 import dev.listings.schemas.serde.AvroSerdeConfig;
+import dev.listings.usecases.Listings;
+import dev.listings.usecases.UseCaseDriver;
 import dev.listings.usecases.activity.MarketActivityUseCase;
 import dev.listings.usecases.pricechanges.PriceChangesUseCase;
 import dev.listings.usecases.pricepersqm.PricePerSqmUseCase;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyDescription;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 
 class UseCaseTopologyTest {
@@ -64,6 +73,26 @@ class UseCaseTopologyTest {
     assertThat(topology.outputTopics())
         .containsExactly("stats.custom", UseCaseTopology.PRICE_CHANGES_TOPIC, UseCaseTopology.MARKET_ACTIVITY_TOPIC);
     assertThat(topology.build().describe().toString()).contains("curated.test", "stats.custom");
+  }
+
+  @Test
+  void resultsCarryNoneOfTheCuratedRecordsHeaders() {
+    try (UseCaseDriver driver = new UseCaseDriver(ALL, UseCaseOptions.defaults())) {
+      for (int version = 1; version <= 2; version++) {
+        CuratedListing listing = Listings.listing(
+            "L1", "Lausanne", "apartment", LocalDate.parse("2024-05-0" + version), 400_000 + version, 80, "CHF", version);
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(ProvenanceHeaders.SOURCE_KEY, "scrapes/batch.jsonl".getBytes(StandardCharsets.UTF_8));
+        headers.add(ProvenanceHeaders.SOURCE_LINE, String.valueOf(version).getBytes(StandardCharsets.UTF_8));
+        driver.send(listing, headers);
+      }
+
+      for (String topic : topology(ALL).outputTopics()) {
+        List<TestRecord<String, SpecificRecord>> results = driver.<SpecificRecord>output(topic).readRecordsToList();
+        assertThat(results).as(topic).isNotEmpty();
+        assertThat(results).as(topic).allSatisfy(result -> assertThat(result.headers().toArray()).isEmpty());
+      }
+    }
   }
 
   @Test
