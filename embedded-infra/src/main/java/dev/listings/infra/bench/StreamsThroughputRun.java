@@ -58,7 +58,12 @@ public final class StreamsThroughputRun implements AutoCloseable {
    * "records"), on topics of {@code partitions} partitions, {@code threads} stream threads, {@code commitMs} commit
    * interval; {@code warmup} untimed and {@code repeat} measured rounds.
    */
-  public record Settings(String unit, long count, int partitions, int threads, int commitMs, int warmup, int repeat) {}
+  /**
+   * @param producerBatchBytes {@code producer.batch.size} of every application run, the deployed apps' 256 KiB unless
+   *     a run compares another
+   */
+  public record Settings(String unit, long count, int partitions, int threads, int commitMs, int producerBatchBytes,
+      int warmup, int repeat) {}
 
   /** A check of an application's output, or anything else a run does that may fail. */
   @FunctionalInterface
@@ -194,6 +199,7 @@ public final class StreamsThroughputRun implements AutoCloseable {
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.threads());
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitMs());
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), settings.producerBatchBytes());
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     props.putAll(required);
     try (KafkaStreams streams = new KafkaStreams(topology, props)) {

@@ -27,12 +27,14 @@ public final class ThroughputOptions {
 
   /**
    * The options of every run: {@code --<unit> N} (how many input records, {@code defaultCount}), {@code --partitions
-   * P} (2), {@code --threads T} (stream threads per application, 1), {@code --commit-ms C} (100), {@code --warmup W}
-   * (untimed rounds first, 1) and {@code --repeat R} (measured rounds, 1).
+   * P} (2), {@code --threads T} (stream threads per application, 1), {@code --commit-ms C} (100), {@code
+   * --producer-batch-kb B} (the applications' {@code producer.batch.size} in KiB, 256 as the deployed apps set it),
+   * {@code --warmup W} (untimed rounds first, 1) and {@code --repeat R} (measured rounds, 1).
    */
   public StreamsThroughputRun.Settings settings(String unit, long defaultCount) {
     return new StreamsThroughputRun.Settings(unit, longValue(unit, defaultCount), intValue("partitions", 2),
-        intValue("threads", 1), intValue("commit-ms", 100), intValue("warmup", 1), intValue("repeat", 1));
+        intValue("threads", 1), intValue("commit-ms", 100), intValue("producer-batch-kb", 256) * 1024,
+        intValue("warmup", 1), intValue("repeat", 1));
   }
 
   public String value(String name, String defaultValue) {

@@ -14,13 +14,13 @@ class ThroughputOptionsTest {
     StreamsThroughputRun.Settings settings = options.settings("lines", 200_000);
     options.requireAllRead();
 
-    assertThat(settings).isEqualTo(new StreamsThroughputRun.Settings("lines", 5000, 2, 1, 100, 1, 3));
+    assertThat(settings).isEqualTo(new StreamsThroughputRun.Settings("lines", 5000, 2, 1, 100, 256 * 1024, 1, 3));
   }
 
   @Test
   void ownOptionsAreReadAlongTheCommonOnes() {
     ThroughputOptions options =
-        ThroughputOptions.parse(new String[] {"--seed", "7", "--threads", "2", "--repartition-baseline", "true"});
+        ThroughputOptions.parse(new String[] {"--seed", "7", "--threads", "2", "--producer-batch-kb", "16", "--repartition-baseline", "true"});
 
     StreamsThroughputRun.Settings settings = options.settings("records", 10);
 
@@ -30,6 +30,7 @@ class ThroughputOptionsTest {
     options.requireAllRead();
     assertThat(settings.count()).isEqualTo(10);
     assertThat(settings.threads()).isEqualTo(2);
+    assertThat(settings.producerBatchBytes()).isEqualTo(16 * 1024);
   }
 
   @Test

@@ -129,7 +129,8 @@ public final class LocalStack implements AutoCloseable {
 
     progress.accept("starting Kafka Connect with the S3 landing connector");
     EmbeddedConnectWorker connect =
-        remember(EmbeddedConnectWorker.start(bootstrap, options.dir("connect"), options.connectPort(), Map.of()));
+        remember(EmbeddedConnectWorker.start(bootstrap, options.dir("connect"), options.connectPort(),
+            Map.of("producer.batch.size", Integer.toString(StackOptions.PRODUCER_BATCH_BYTES))));
     connect.createOrReplaceConnector(LandingConnector.NAME, LandingConnector.config(endpoints));
     endpoints =
         new Endpoints(

@@ -40,6 +40,13 @@ public record StackOptions(Path stateDir, int kafkaPort, int registryPort, int c
    * markers, offset commits, record-cache flushes that re-emit every changed statistic) for the same results (ADR 0015).
    */
   public static final int BATCH_COMMIT_INTERVAL_MS = 1_000;
+  /**
+   * The producer batches ({@code batch.size}) of the Kafka Streams apps and of the Connect worker, as deployed
+   * (the apps' {@code application.properties}, the Connect worker configurations in {@code k8s/}): Kafka's 16 KiB holds
+   * some 50 raw lines or 40 curated records, so a backlog went out as many small produce requests, each costing the
+   * producer and the broker their work per batch (ADR 0018).
+   */
+  public static final int PRODUCER_BATCH_BYTES = 256 * 1024;
   /** A batch run's table sink commits once a batch is this old, full or the run's input complete (ADR 0015). */
   public static final Duration BATCH_SINK_MAX_WAIT = Duration.ofSeconds(60);
 

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -79,6 +80,7 @@ public final class StreamsApps implements AutoCloseable {
     props.putAll(required);
     props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, options.streamsCommitIntervalMs());
     props.putIfAbsent(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, options.recordCacheBytes());
+    props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), StackOptions.PRODUCER_BATCH_BYTES);
     return new KafkaStreams(topology, props);
   }
 

@@ -79,8 +79,9 @@ public final class UseCaseThroughputBenchmark {
     Options options = Options.parse(args);
     StreamsThroughputRun.Settings settings = options.settings;
     System.out.printf(Locale.ROOT, "use-case throughput: %d curated records, %d partitions, %d stream thread(s), "
-            + "commit.interval.ms=%d, exactly_once_v2, use cases %s; %d cores, Java %s, max heap %d MiB%n",
-        settings.count(), settings.partitions(), settings.threads(), settings.commitMs(),
+            + "commit.interval.ms=%d, producer.batch.size=%d, exactly_once_v2, use cases %s; %d cores, Java %s, "
+            + "max heap %d MiB%n",
+        settings.count(), settings.partitions(), settings.threads(), settings.commitMs(), settings.producerBatchBytes(),
         UseCaseTopology.availableUseCases(), Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
     String scope = "usecase-throughput-" + ProcessHandle.current().pid();
