@@ -2,11 +2,18 @@ package dev.listings.infra;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
-/** The partitions of a topic, as a consumer that reads it by assignment needs them. */
+/** The partitions of a topic, as a consumer that reads it by assignment, or a tool just after creating it, needs them. */
 public final class TopicPartitions {
   private TopicPartitions() {}
 
@@ -31,6 +38,29 @@ public final class TopicPartitions {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("Interrupted while waiting for the partitions of " + topic, e);
+      }
+    }
+  }
+
+  /**
+   * The topic as the cluster describes it. Creating a topic completes once the controller has it; the broker that
+   * answers a describe may learn of it a moment later and until then calls it unknown: ask again until {@code timeout}.
+   *
+   * @throws ExecutionException with {@link UnknownTopicOrPartitionException} when the topic is still unknown after
+   *     {@code timeout}, or with any other failure at once
+   */
+  public static TopicDescription describeOnceKnown(Admin admin, String topic, Duration timeout)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      try {
+        return admin.describeTopics(Set.of(topic)).allTopicNames()
+            .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(topic);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(100);
       }
     }
   }

@@ -1,11 +1,11 @@
 package dev.listings.infra.registry;
 
+import dev.listings.infra.TopicPartitions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -22,7 +22,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -101,24 +100,6 @@ final class KafkaSchemaLog implements SchemaLog {
     producer.close(Duration.ofSeconds(5));
   }
 
-  /** A topic just created may not be in the broker's metadata yet: ask again until it is, within the timeout. */
-  private static TopicDescription describeOnceKnown(Admin admin, String topic)
-      throws InterruptedException, ExecutionException, TimeoutException {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (true) {
-      try {
-        return admin.describeTopics(Set.of(topic)).allTopicNames()
-            .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(topic);
-      } catch (ExecutionException e) {
-        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
-            || System.nanoTime() > deadline) {
-          throw e;
-        }
-        Thread.sleep(100);
-      }
-    }
-  }
-
   private void ensureTopic(String topic) {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
       NewTopic newTopic = new NewTopic(topic, Optional.of(1), Optional.empty())
@@ -130,7 +111,7 @@ final class KafkaSchemaLog implements SchemaLog {
           throw e;
         }
       }
-      TopicDescription description = describeOnceKnown(admin, topic);
+      TopicDescription description = TopicPartitions.describeOnceKnown(admin, topic, TIMEOUT);
       if (description.partitions().size() != 1) {
         throw new IllegalStateException("Schema topic " + topic + " has " + description.partitions().size()
             + " partitions; it needs exactly 1 to keep one order of schema changes");

@@ -2,6 +2,7 @@ package dev.listings.local.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.listings.infra.TopicPartitions;
 import dev.listings.local.stack.LandingConnector;
 import dev.listings.schemas.Topics;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
@@ -41,6 +43,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 public final class Reingest {
   private static final ObjectMapper JSON = new ObjectMapper();
   static final String CONNECTOR_PREFIX = "s3-reingest-";
+  private static final Duration NEW_TOPIC_TIMEOUT = Duration.ofSeconds(30);
 
   /** Where the landing bucket is and how to reach it (static keys for local stores; else the SDK's default chain). */
   public record S3Access(String endpoint, String accessKey, String secretKey, String region) {
@@ -231,6 +234,9 @@ public final class Reingest {
         admin.createTopics(List.of(
             new NewTopic(spec.rawTopic(), Optional.of(partitions), Optional.empty()),
             new NewTopic(spec.auditTopic(), Optional.of(1), Optional.empty()))).all().get();
+        // Created means the controller has them; the broker answering next may learn of them a moment later.
+        TopicPartitions.describeOnceKnown(admin, spec.rawTopic(), NEW_TOPIC_TIMEOUT);
+        TopicPartitions.describeOnceKnown(admin, spec.auditTopic(), NEW_TOPIC_TIMEOUT);
       }
       List<TopicPartition> audit = ResetPlanner.partitions(admin, List.of(spec.auditTopic()));
       return ResetPlanner.offsets(admin, audit, org.apache.kafka.clients.admin.OffsetSpec.latest());
@@ -239,6 +245,8 @@ public final class Reingest {
       throw new OpsException("Interrupted", e);
     } catch (ExecutionException e) {
       throw new OpsException("Preparing the re-ingest topics failed: " + e.getCause(), e.getCause());
+    } catch (TimeoutException e) {
+      throw new OpsException("The re-ingest topics were created but not described within " + NEW_TOPIC_TIMEOUT, e);
     }
   }
 
