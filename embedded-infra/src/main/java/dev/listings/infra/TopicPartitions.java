@@ -13,7 +13,7 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
-/** The partitions of a topic, as a consumer that reads it by assignment, or a tool just after creating it, needs them. */
+/** The partitions of a topic, as a consumer reading it by assignment or a tool that has just created it needs them. */
 public final class TopicPartitions {
   private TopicPartitions() {}
 

@@ -75,9 +75,10 @@ public final class CleanerThroughputBenchmark {
     StreamsThroughputRun.Settings settings = options.settings;
     List<String> sample = Files.readAllLines(options.sample, StandardCharsets.UTF_8);
     System.out.printf(Locale.ROOT, "cleaner throughput: %d lines (sample of %d repeated), %d raw partitions, "
-            + "%d lines per object, %d stream thread(s), commit.interval.ms=%d, producer.batch.size=%d, exactly_once_v2; "
-            + "%d cores, Java %s, max heap %d MiB%n", settings.count(), sample.size(), settings.partitions(),
-        options.objectLines, settings.threads(), settings.commitMs(), settings.producerBatchBytes(), Runtime.getRuntime().availableProcessors(),
+            + "%d lines per object, %d stream thread(s), commit.interval.ms=%d, producer.batch.size=%d, "
+            + "exactly_once_v2; %d cores, Java %s, max heap %d MiB%n", settings.count(), sample.size(),
+        settings.partitions(), options.objectLines, settings.threads(), settings.commitMs(),
+        settings.producerBatchBytes(), Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
     try (StreamsThroughputRun run = StreamsThroughputRun.start("cleaner-throughput", settings, true)) {
       CleanerThroughputBenchmark bench = new CleanerThroughputBenchmark(options, run);

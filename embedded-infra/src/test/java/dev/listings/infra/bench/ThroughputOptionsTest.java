@@ -20,7 +20,8 @@ class ThroughputOptionsTest {
   @Test
   void ownOptionsAreReadAlongTheCommonOnes() {
     ThroughputOptions options =
-        ThroughputOptions.parse(new String[] {"--seed", "7", "--threads", "2", "--producer-batch-kb", "16", "--repartition-baseline", "true"});
+        ThroughputOptions.parse(new String[] {"--seed", "7", "--threads", "2", "--producer-batch-kb", "16",
+            "--repartition-baseline", "true"});
 
     StreamsThroughputRun.Settings settings = options.settings("records", 10);
 

@@ -202,7 +202,8 @@ public final class SideInstance {
     props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, StackOptions.LIVE_COMMIT_INTERVAL_MS);
     // A replay works through a backlog: the batch record cache (ADR 0013).
     props.putIfAbsent(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, StackOptions.BATCH_RECORD_CACHE_BYTES);
-    props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), StackOptions.PRODUCER_BATCH_BYTES);
+    props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG),
+        StackOptions.PRODUCER_BATCH_BYTES);
 
     AtomicReference<Throwable> failure = new AtomicReference<>();
     KafkaStreams streams = new KafkaStreams(topology, props);

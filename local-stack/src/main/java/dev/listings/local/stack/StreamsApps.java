@@ -80,7 +80,8 @@ public final class StreamsApps implements AutoCloseable {
     props.putAll(required);
     props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, options.streamsCommitIntervalMs());
     props.putIfAbsent(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, options.recordCacheBytes());
-    props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), StackOptions.PRODUCER_BATCH_BYTES);
+    props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG),
+        StackOptions.PRODUCER_BATCH_BYTES);
     return new KafkaStreams(topology, props);
   }
 

@@ -79,8 +79,8 @@ class UseCaseTopologyTest {
   void resultsCarryNoneOfTheCuratedRecordsHeaders() {
     try (UseCaseDriver driver = new UseCaseDriver(ALL, UseCaseOptions.defaults())) {
       for (int version = 1; version <= 2; version++) {
-        CuratedListing listing = Listings.listing(
-            "L1", "Lausanne", "apartment", LocalDate.parse("2024-05-0" + version), 400_000 + version, 80, "CHF", version);
+        CuratedListing listing = Listings.listing("L1", "Lausanne", "apartment",
+            LocalDate.parse("2024-05-0" + version), 400_000 + version, 80, "CHF", version);
         RecordHeaders headers = new RecordHeaders();
         headers.add(ProvenanceHeaders.SOURCE_KEY, "scrapes/batch.jsonl".getBytes(StandardCharsets.UTF_8));
         headers.add(ProvenanceHeaders.SOURCE_LINE, String.valueOf(version).getBytes(StandardCharsets.UTF_8));
