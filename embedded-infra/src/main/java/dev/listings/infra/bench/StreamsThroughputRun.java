@@ -56,11 +56,8 @@ public final class StreamsThroughputRun implements AutoCloseable {
   /**
    * What every application of a run gets: {@code count} input records, called {@code unit} in the output ("lines",
    * "records"), on topics of {@code partitions} partitions, {@code threads} stream threads, {@code commitMs} commit
-   * interval; {@code warmup} untimed and {@code repeat} measured rounds.
-   */
-  /**
-   * @param producerBatchBytes {@code producer.batch.size} of every application run, the deployed apps' 256 KiB unless
-   *     a run compares another
+   * interval, {@code producerBatchBytes} producer batches ({@code producer.batch.size}: the deployed apps' 256 KiB
+   * unless a run compares another); {@code warmup} untimed and {@code repeat} measured rounds.
    */
   public record Settings(String unit, long count, int partitions, int threads, int commitMs, int producerBatchBytes,
       int warmup, int repeat) {}
